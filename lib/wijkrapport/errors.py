@@ -1,0 +1,64 @@
+"""One exception type per kind of failure, mapped to exit codes in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_REPORT_FAILED = 1
+EXIT_CONFIG = 2
+EXIT_DATA = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file."""
+
+    file: str
+    message: str
+    row: int | None = None
+    field: str | None = None
+    value: object = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", rij {self.row}"
+        if self.field:
+            where += f", veld '{self.field}'"
+        text = f"{where}: {self.message}"
+        if self.value is not None and self.value != "":
+            text += f" (waarde: {self.value!r})"
+        return text
+
+
+class WijkrapportError(Exception):
+    """Base class; ``exit_code`` says how the CLI ends."""
+
+    exit_code = EXIT_REPORT_FAILED
+
+    def __init__(self, problems: list[Problem] | str, file: str | Path | None = None):
+        if isinstance(problems, str):
+            problems = [Problem(file=str(file or "?"), message=problems)]
+        self.problems = list(problems)
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problemen gevonden:"]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class ConfigError(WijkrapportError):
+    """Params or programme configuration is invalid (usage/config error)."""
+
+    exit_code = EXIT_CONFIG
+
+
+class DataValidationError(WijkrapportError):
+    """A data file breaks its declared schema."""
+
+    exit_code = EXIT_DATA

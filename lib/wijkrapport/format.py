@@ -1,0 +1,100 @@
+"""Dutch number, percentage, money and status formatting: one formatter for all."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+
+GEEN_GEGEVENS = "geen gegevens"
+NIET_IN_BRON = "niet in bron"
+
+
+def is_missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def round_half_up(value: float, decimals: int = 1) -> float:
+    """Round like the published tables (half away from zero), not banker's rounding."""
+    quantum = Decimal(1).scaleb(-decimals)
+    d = Decimal(repr(round(float(value), 10))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return float(d)
+
+
+def getal(value: object, decimals: int = 0, missing: str = GEEN_GEGEVENS) -> str:
+    """Format a number the Dutch way: ``getal(1234.5, 1) == '1.234,5'``."""
+    if is_missing(value):
+        return missing
+    rounded = round_half_up(float(value), decimals)  # type: ignore[arg-type]
+    if rounded == 0:
+        rounded = 0.0  # no "-0,0"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(rounded, format=pattern, locale="nl_NL")
+
+
+def procent(value: object, decimals: int = 1, missing: str = GEEN_GEGEVENS) -> str:
+    """``procent(58.8) == '58,8%'`` (value already in percent units)."""
+    if is_missing(value):
+        return missing
+    return getal(value, decimals) + "%"
+
+
+def euro(value: object, decimals: int = 0, missing: str = GEEN_GEGEVENS) -> str:
+    """``euro(36300) == '€ 36.300'`` (the document's style)."""
+    if is_missing(value):
+        return missing
+    return "€ " + getal(value, decimals)
+
+
+def waarde(value: object, eenheid: str, decimals: int | None = None, missing: str = GEEN_GEGEVENS) -> str:
+    """Format a value in its unit: pct, eur, aantal, index, m2, per1000."""
+    if eenheid == "pct":
+        return procent(value, 1 if decimals is None else decimals, missing)
+    if eenheid == "eur":
+        return euro(value, 0 if decimals is None else decimals, missing)
+    if eenheid in ("aantal", "m2"):
+        return getal(value, 0 if decimals is None else decimals, missing)
+    return getal(value, 1 if decimals is None else decimals, missing)
+
+
+def verschil_pt(value: object, decimals: int = 1, missing: str = GEEN_GEGEVENS) -> str:
+    """A signed change in percentage points: ``'+2,0 procentpunt'``."""
+    if is_missing(value):
+        return missing
+    sign = "+" if round_half_up(float(value), decimals) > 0 else ""  # type: ignore[arg-type]
+    return f"{sign}{getal(value, decimals)} procentpunt"
+
+
+STATUS_LABEL = {
+    "groen": "Doel gehaald",
+    "oranje": "Goede richting, doel nog niet gehaald",
+    "rood": "Verkeerde richting",
+    "grijs": "Niet te bepalen",
+    "wit": "Nog niet beoordeeld",
+}
+# Symbols distinguish the states without colour (for colour-blind and print readers).
+STATUS_SYMBOOL = {"groen": "✔", "oranje": "▲", "rood": "✖", "grijs": "?", "wit": "○"}
+# Colours with at least 3:1 contrast on white for graphics and white text on them.
+STATUS_KLEUR = {
+    "groen": "#1e7b34",
+    "oranje": "#b35900",
+    "rood": "#c0392b",
+    "grijs": "#6b6b6b",
+    "wit": "#ffffff",
+}
+
+
+def status_html(status: str | None) -> str:
+    """Status as symbol + word + colour: never colour alone."""
+    key = status if status in STATUS_LABEL else "grijs"
+    return (
+        f'<span class="status status-{key}">'
+        f'<span class="status-symbool" aria-hidden="true">{STATUS_SYMBOOL[key]}</span> '
+        f"{STATUS_LABEL[key]}</span>"
+    )

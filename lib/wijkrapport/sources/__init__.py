@@ -1,0 +1,1 @@
+"""One module per source: read as published, validate, return tidy frames."""

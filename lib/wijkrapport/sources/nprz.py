@@ -1,0 +1,121 @@
+"""NPRZ voortgangsrapportage figures, transcribed from the published report.
+
+Files live in ``data/nprz/<jaar>/`` (see its PROVENANCE.md). Each loader reads
+the file as published, validates it with a pandera schema (all problems at
+once) and returns a typed frame.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .. import paths
+from ..errors import DataValidationError, Problem
+from .base import numeric_problems, read_csv, rel, to_number, validate
+
+WAARDE_KOLOMMEN = ["g4_start", "g4_huidig", "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]
+GEPUBLICEERD_KOLOMMEN = [
+    "pct_ingelopen_gepubliceerd",
+    "pct_ingelopen_vorig_gepubliceerd",
+    "doel_2024_gepubliceerd",
+    "doel_2031_gepubliceerd",
+]
+EENHEDEN = ["pct", "eur", "aantal", "index", "m2"]
+
+
+def _finite(s: pd.Series) -> pd.Series:
+    return s.isna() | np.isfinite(s.astype(float))
+
+
+def _pct_range(df: pd.DataFrame) -> pd.Series:
+    """Shares of a population lie within 0-100; other units only need to be >= 0."""
+    ok = pd.Series(True, index=df.index)
+    for col in WAARDE_KOLOMMEN:
+        v = df[col]
+        bad_pct = (df["eenheid"] == "pct") & v.notna() & ((v < 0) | (v > 100))
+        bad_neg = (df["eenheid"] != "pct") & v.notna() & (v < 0)
+        ok &= ~(bad_pct | bad_neg)
+    return ok
+
+
+def _typed(raw: pd.DataFrame, numeric: list[str], file: str, int_cols: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
+    problems = numeric_problems(raw, numeric, file)
+    df = raw.copy()
+    for col in numeric:
+        if col in df:
+            df[col] = to_number(df[col]).astype(float)
+    for col in int_cols:
+        if col in df:
+            df[col] = to_number(df[col])
+    return df, problems
+
+
+EFFECTTABEL_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
+        "tabel": pa.Column(float, pa.Check.isin([1, 2, 3])),
+        "volgorde": pa.Column(float, pa.Check.ge(1), unique=True),
+        "soort": pa.Column(str, pa.Check.isin(["demografie", "doel", "indicator"])),
+        "pijler_gepubliceerd": pa.Column(str),
+        "indicator_gepubliceerd": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "peildatum": pa.Column(str),
+        "eenheid": pa.Column(str, pa.Check.isin(EENHEDEN)),
+        **{c: pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True) for c in WAARDE_KOLOMMEN},
+        **{c: pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True) for c in GEPUBLICEERD_KOLOMMEN},
+        "periode_gepubliceerd": pa.Column(str),
+        "opmerking": pa.Column(str),
+        "symbolen": pa.Column(str),
+        "bron_regels": pa.Column(str, pa.Check.str_matches(r"^\d+(-\d+)?$")),
+    },
+    checks=[pa.Check(_pct_range, error="waarde buiten bereik (percentage 0-100, overige eenheden >= 0)")],
+    strict="filter",
+    coerce=False,
+)
+
+
+def effecttabel_path(jaar: int) -> Path:
+    return paths.nprz_data_dir(jaar) / "effecttabel.csv"
+
+
+def parse_effecttabel(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    df, problems = _typed(raw, WAARDE_KOLOMMEN + GEPUBLICEERD_KOLOMMEN + ["tabel", "volgorde"], file)
+    df = validate(df, EFFECTTABEL_SCHEMA, file, problems)
+    df["tabel"] = df["tabel"].astype(int)
+    df["volgorde"] = df["volgorde"].astype(int)
+    return df.sort_values("volgorde").reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _effecttabel(path: str, mtime: float) -> pd.DataFrame:
+    return parse_effecttabel(read_csv(Path(path)), rel(Path(path)))
+
+
+def load_effecttabel(jaar: int) -> pd.DataFrame:
+    """The three "Stand t.a.v. doelstelling" tables, one row per printed row."""
+    path = effecttabel_path(jaar)
+    if not path.exists():
+        raise DataValidationError(f"geen effecttabel voor {jaar}: {rel(path)} ontbreekt", file=rel(path))
+    return _effecttabel(str(path), path.stat().st_mtime).copy()
+
+
+def check_registry_covers(effecttabel: pd.DataFrame, programma, file: str) -> None:
+    """Every row of the table must have a registry entry (and vice versa)."""
+    known = {i.id for i in programma.indicatoren}
+    ids = set(effecttabel["indicator_id"])
+    problems = [
+        Problem(file=file, row=int(i) + 2, field="indicator_id", value=v, message="staat niet in het indicatorregister")
+        for i, v in effecttabel["indicator_id"].items()
+        if v not in known
+    ]
+    problems += [
+        Problem(file=f"params/programmas/{programma.naam}.yml", field="indicatoren", value=v,
+                message="indicator staat in het register maar niet in de effecttabel")
+        for v in sorted(known - ids)
+    ]
+    if problems:
+        raise DataValidationError(problems)
