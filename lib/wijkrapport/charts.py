@@ -1,0 +1,161 @@
+"""The house chart style. Functions return a matplotlib Figure; nothing is shown or saved here."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from . import format as fmt  # noqa: E402
+
+KLEUR_GEBIED = {
+    "Zuid": "#00689e",
+    "Focuswijken": "#7b3f98",
+    "Rotterdam": "#1e7b34",
+    "G4": "#4d4d4d",
+    "Nederland": "#8c6d1f",
+}
+KLEUR_DOEL = "#b35900"
+TEKST = "#1a1a1a"
+
+plt.rcParams.update(
+    {
+        "font.family": ["Liberation Sans", "DejaVu Sans", "sans-serif"],
+        "font.size": 9,
+        "axes.edgecolor": "#666666",
+        "axes.labelcolor": TEKST,
+        "xtick.color": TEKST,
+        "ytick.color": TEKST,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.fonttype": "none",  # text stays text in SVG: sharp and searchable
+        "svg.hashsalt": "wijkrapport",  # deterministic ids: same data, same SVG
+    }
+)
+
+
+def dutch_axis(ax, eenheid: str, axis: str = "x") -> None:
+    """Tick labels in Dutch number format for the unit."""
+
+    def _f(v, _pos):
+        if eenheid == "pct":
+            return fmt.getal(v, 0 if float(v).is_integer() else 1) + "%"
+        if eenheid == "eur":
+            return "€ " + fmt.getal(v, 0)
+        return fmt.getal(v, 0 if float(v).is_integer() else 1)
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(FuncFormatter(_f))
+
+
+def start_nu_chart(
+    series: list[tuple[str, float, float]],
+    eenheid: str,
+    doelen: list[tuple[str, float]] | None = None,
+    start_label: str = "start",
+    nu_label: str = "nu",
+) -> Figure:
+    """Dumbbell chart: per area a line from its start value to its current value.
+
+    ``series`` is ``[(gebied, start, nu), ...]``; a missing start draws only the
+    current value. ``doelen`` are vertical target lines such as ("Doel 2024", 93.2).
+    """
+    rows = [s for s in series if not fmt.is_missing(s[2]) or not fmt.is_missing(s[1])]
+    fig = Figure(figsize=(6.3, 0.55 + 0.42 * max(len(rows), 1)))
+    ax = fig.add_subplot(111)
+    values = []
+    for i, (gebied, start, nu) in enumerate(reversed(rows)):
+        color = KLEUR_GEBIED.get(gebied, "#333333")
+        if not fmt.is_missing(start) and not fmt.is_missing(nu):
+            ax.annotate("", xy=(nu, i), xytext=(start, i),
+                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.8, "shrinkA": 0, "shrinkB": 3})
+        if not fmt.is_missing(start):
+            ax.plot([start], [i], marker="o", markerfacecolor="white", markeredgecolor=color, markersize=6, lw=0)
+            values.append(start)
+        if not fmt.is_missing(nu):
+            ax.plot([nu], [i], marker="o", color=color, markersize=6, lw=0)
+            ax.annotate(fmt.waarde(nu, eenheid), (nu, i), xytext=(0, 6), textcoords="offset points",
+                        ha="center", fontsize=8, color=TEKST)
+            values.append(nu)
+    for label, value in doelen or []:
+        if fmt.is_missing(value):
+            continue
+        values.append(value)
+        style = "--" if "2031" in label else ":"
+        ax.axvline(value, color=KLEUR_DOEL, ls=style, lw=1.3)
+        ax.annotate(f"{label}: {fmt.waarde(value, eenheid)}", (value, len(rows) - 0.45), fontsize=7.5,
+                    color=KLEUR_DOEL, ha="center", va="bottom", annotation_clip=False)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([r[0] for r in reversed(rows)])
+    ax.set_ylim(-0.6, len(rows) - 0.1 + (0.45 if doelen else 0))
+    if values:
+        lo, hi = min(values), max(values)
+        pad = (hi - lo) * 0.12 or abs(hi) * 0.05 or 1
+        ax.set_xlim(lo - pad, hi + pad)
+    dutch_axis(ax, eenheid)
+    ax.grid(axis="x", color="#dddddd", lw=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    fig.text(0.99, 0.01, f"○ {start_label}   ● {nu_label}", ha="right", va="bottom", fontsize=7, color="#444444")
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: float | None = None,
+               referentielabel: str = "") -> Figure:
+    """Lines over time, one per column in ``series``; optional horizontal reference line."""
+    fig = Figure(figsize=(6.3, 2.8))
+    ax = fig.add_subplot(111)
+    for i, col in enumerate(series):
+        color = KLEUR_GEBIED.get(col, plt.rcParams["axes.prop_cycle"].by_key()["color"][i % 10])
+        sub = frame[[x, col]].dropna()
+        ax.plot(sub[x], sub[col], marker="o", markersize=3.5, lw=1.8, color=color, label=col)
+    if referentielijn is not None:
+        ax.axhline(referentielijn, color="#666666", ls="--", lw=1)
+        if referentielabel:
+            ax.annotate(referentielabel, (frame[x].min(), referentielijn), xytext=(2, 3),
+                        textcoords="offset points", fontsize=7.5, color="#444444")
+    dutch_axis(ax, eenheid, axis="y")
+    ax.grid(axis="y", color="#dddddd", lw=0.6)
+    ax.legend(frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list[str] | None = None) -> Figure:
+    """Horizontal bars with the value printed at each bar."""
+    fig = Figure(figsize=(6.3, 0.5 + 0.32 * max(len(labels), 1)))
+    ax = fig.add_subplot(111)
+    ys = list(range(len(labels)))[::-1]
+    clean = [0 if fmt.is_missing(v) else v for v in values]
+    ax.barh(ys, clean, color=colors or KLEUR_GEBIED["Zuid"], height=0.65)
+    for y, v in zip(ys, values, strict=True):
+        ax.annotate(fmt.waarde(v, eenheid), (0 if fmt.is_missing(v) else v, y), xytext=(3, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(ys)
+    ax.set_yticklabels(labels)
+    dutch_axis(ax, eenheid)
+    ax.tick_params(axis="y", length=0)
+    finite = [v for v in clean if not math.isnan(v)]
+    if finite:
+        lo = min(0, min(finite))
+        ax.set_xlim(lo * 1.15, max(finite) * 1.18 if max(finite) > 0 else 1)
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+_XML_HEADER = re.compile(r"^.*?(<svg)", re.S)
+
+
+def figure_svg(fig: Figure) -> str:
+    """The figure as inline SVG text (no XML prolog, no fixed metadata date)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "wijkrapport"})
+    return _XML_HEADER.sub(r"\1", buf.getvalue(), count=1)

@@ -1,0 +1,54 @@
+"""Command line: ``python run_reports.py [--year YEAR] [--only REPORT ...] [--jobs N] ...``.
+
+Exit codes: 0 all reports built or up to date; 1 one or more reports failed;
+2 usage or configuration error; 3 data validation error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+from .errors import EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="run_reports.py", description="Bouw de rapporten van een jaar (HTML, PDF, CSV).")
+    p.add_argument("--year", type=int, default=2024, help="rapportjaar (standaard 2024)")
+    p.add_argument("--only", nargs="+", metavar="REPORT", help="alleen deze rapporten: voortgangsrapportage of wijk-slugs")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="aantal notebooks tegelijk")
+    p.add_argument("--force", action="store_true", help="alles opnieuw bouwen")
+    p.add_argument("--timeout", type=float, default=600, help="maximale duur per notebookcel in seconden")
+    p.add_argument("--out", type=Path, default=None, help="uitvoermap in plaats van reports/")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.jobs < 1:
+        print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)
+        return 2
+    from .plan import plan
+    from .runner import run
+
+    out_root = (args.out or paths.reports_dir()).resolve()
+    try:
+        rapporten = plan(args.year, args.only)
+    except WijkrapportError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout)
+    failed = [u for u in uitkomsten if u.status == "mislukt"]
+    built = [u for u in uitkomsten if u.status == "gebouwd"]
+    print(f"{len(built)} rapport(en) gebouwd, {len(failed)} mislukt; uitvoer in {out_root / str(args.year)}")
+    for u in failed:
+        where = f" (notebook {u.notebook}, cel {u.cel})" if u.notebook else ""
+        print(f"  MISLUKT {u.rapport}{where}: {u.fout}", file=sys.stderr)
+    return EXIT_REPORT_FAILED if failed else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

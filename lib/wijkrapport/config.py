@@ -1,0 +1,106 @@
+"""Report run configuration: ``params/<jaar>/*.yml``, validated before anything runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import paths
+from .errors import ConfigError, Problem
+from .yamlio import load_yaml, pydantic_problems
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Hoofdstuk(_Strict):
+    notebook: str
+    parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+    @field_validator("notebook")
+    @classmethod
+    def _plain_name(cls, v: str) -> str:
+        if not NOTEBOOK.match(v):
+            raise ValueError("verwacht een notebooknaam zoals 'nprz_pijler.ipynb' (geen map of pad)")
+        return v
+
+
+class VoortgangsParams(_Strict):
+    rapport: str = "voortgangsrapportage"
+    programma: str = Field(pattern=r"^[a-z0-9_-]+$")
+    jaar: int = Field(ge=2000, le=2100)
+    titel: str
+    ondertitel: str = ""
+    auteur: str = ""
+    hoofdstukken: list[Hoofdstuk] = Field(min_length=1)
+
+
+class Wijk(_Strict):
+    slug: str
+    parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+    @field_validator("slug")
+    @classmethod
+    def _safe_slug(cls, v: str) -> str:
+        if not SLUG.match(v):
+            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)")
+        return v
+
+
+class WijkenParams(_Strict):
+    jaar: int = Field(ge=2000, le=2100)
+    notebook: str = "wijkdocument.ipynb"
+    wijken: list[Wijk] = Field(min_length=1)
+
+    @field_validator("wijken")
+    @classmethod
+    def _unique(cls, v: list[Wijk]) -> list[Wijk]:
+        seen = set()
+        for w in v:
+            if w.slug in seen:
+                raise ValueError(f"wijk '{w.slug}' staat twee keer in de lijst")
+            seen.add(w.slug)
+        return v
+
+
+def _load(model: type[BaseModel], path: Path):
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise ConfigError([Problem(file=str(path), message="verwacht een mapping (sleutel: waarde) bovenaan")])
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(pydantic_problems(path, exc)) from exc
+
+
+def _rel(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(paths.project_root())
+    except ValueError:
+        return path
+
+
+def voortgang_params(jaar: int) -> VoortgangsParams:
+    path = paths.year_params_dir(jaar) / "voortgangsrapportage.yml"
+    params = _load(VoortgangsParams, path)
+    if params.jaar != jaar:
+        raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
+                                   message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
+    return params
+
+
+def wijken_params(jaar: int) -> WijkenParams | None:
+    path = paths.year_params_dir(jaar) / "wijken.yml"
+    if not path.exists():
+        return None
+    params = _load(WijkenParams, path)
+    if params.jaar != jaar:
+        raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
+                                   message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
+    return params

@@ -1,0 +1,88 @@
+"""Which reports a run builds, from the params files; inputs validated up front."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import config, paths
+from .errors import ConfigError, Problem
+from .notebooks import check_parameters
+from .runner import Rapport
+
+VOORTGANG = "voortgangsrapportage"
+
+
+def _rel(p: Path) -> str:
+    try:
+        return str(p.resolve().relative_to(paths.project_root()))
+    except ValueError:
+        return str(p)
+
+
+def _check_notebook(name: str, params: dict, source: Path) -> None:
+    nb = paths.notebooks_dir() / name
+    if not nb.exists():
+        raise ConfigError([Problem(file=_rel(source), field="notebook", value=name, message="notebook bestaat niet")])
+    check_parameters(nb, params, _rel(source))
+
+
+def voortgangsrapportage(jaar: int) -> Rapport:
+    """The programme's voortgangsrapportage for ``jaar``, validated (config and data)."""
+    from .sources import nprz
+
+    params = config.voortgang_params(jaar)
+    source = paths.year_params_dir(jaar) / "voortgangsrapportage.yml"
+    hoofdstukken = []
+    for h in params.hoofdstukken:
+        p = {"jaar": jaar, "programma": params.programma, **h.parameters}
+        _check_notebook(h.notebook, {**p, "tabellen_dir": ""}, source)
+        hoofdstukken.append((h.notebook, tuple(sorted(p.items()))))
+    nprz.validate_all(jaar, params.programma)
+    meta = {
+        "programma": "Nationaal Programma Rotterdam Zuid",
+        "auteur": params.auteur,
+        "colofon": f"Gemaakt uit de gegevens in data/nprz/{jaar}/ met wijkrapport; alle cijfers zijn berekend uit data.",
+        "voet": f"{params.titel}. Bronnen staan onder elke tabel en grafiek.",
+        "downloads": [
+            {"href": "voortgangsrapportage.pdf", "tekst": "Dit rapport als PDF"},
+            {"href": "data/doelstelling.csv", "tekst": "Tabel stand t.a.v. doelstelling (CSV)"},
+        ],
+    }
+    return Rapport(
+        id=VOORTGANG,
+        jaar=jaar,
+        titel=params.titel,
+        ondertitel=params.ondertitel,
+        hoofdstukken=tuple(hoofdstukken),
+        html_rel="voortgangsrapportage.html",
+        pdf_rel="voortgangsrapportage.pdf",
+        data_rel="data",
+        notebooks_rel="notebooks",
+        afronding="wijkrapport.export:voortgang_export",
+        meta=tuple((k, v) for k, v in meta.items()),
+        inputs=(_rel(source),),
+    )
+
+
+def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
+    """All reports of the year (or those named in ``only``), validated before any run."""
+    params_dir = paths.year_params_dir(jaar)
+    if not params_dir.is_dir():
+        raise ConfigError(f"geen params voor jaar {jaar}: map {_rel(params_dir)} ontbreekt", file=_rel(params_dir))
+    rapporten: list[Rapport] = []
+    known = [VOORTGANG]
+    wanted = set(only or [])
+    if not wanted or VOORTGANG in wanted:
+        rapporten.append(voortgangsrapportage(jaar))
+    from . import wijkplan
+
+    wijk_rapporten = wijkplan.wijkdocumenten(jaar, wanted - {VOORTGANG} if wanted else None)
+    known += [r.id.split("/", 1)[1] for r in wijk_rapporten] if wanted else []
+    rapporten += wijk_rapporten
+    missing = wanted - {VOORTGANG} - {r.id.split("/", 1)[1] for r in wijk_rapporten}
+    if missing:
+        raise ConfigError(
+            [Problem(file="--only", value=m, message="onbekend rapport: verwacht 'voortgangsrapportage' of een wijk uit "
+                     f"params/{jaar}/wijken.yml") for m in sorted(missing)]
+        )
+    return rapporten

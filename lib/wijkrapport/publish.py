@@ -1,0 +1,89 @@
+"""What notebooks call to show things: tables, figures, generated text.
+
+Each helper displays HTML in the notebook (so nbconvert carries it into the
+report) and, when a ``tabellen_dir`` is given, writes the table behind it as CSV
+(UTF-8, decimal point) for the open-data download.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from .charts import figure_svg
+from .tables import Kolom, html_table
+
+_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+
+def schrijf_csv(df: pd.DataFrame, naam: str, tabellen_dir: str | Path | None) -> Path | None:
+    """Write ``df`` as ``<tabellen_dir>/<naam>.csv``; the name may not leave the folder."""
+    if not tabellen_dir:
+        return None
+    if not _SAFE_NAME.match(naam):
+        raise ValueError(f"ongeldige tabelnaam {naam!r}: alleen a-z, 0-9, _ en -")
+    folder = Path(tabellen_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{naam}.csv"
+    df.to_csv(path, index=False, encoding="utf-8", float_format="%.6g", lineterminator="\n")
+    return path
+
+
+def toon_tabel(
+    df: pd.DataFrame,
+    kolommen: list[Kolom],
+    caption: str,
+    bron: str = "",
+    naam: str | None = None,
+    tabellen_dir: str | Path | None = None,
+    data: pd.DataFrame | None = None,
+    **kwargs,
+) -> None:
+    """Show an accessible table and publish its data (``data`` or ``df``) as CSV."""
+    display(HTML(html_table(df, kolommen, caption, bron=bron, **kwargs)))
+    if naam:
+        schrijf_csv(data if data is not None else df, naam, tabellen_dir)
+
+
+def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | None = None,
+                data_kolommen: list[Kolom] | None = None) -> None:
+    """Show a chart as inline SVG with alt text, caption, source and its data table.
+
+    The data table sits in a ``<details>`` element: collapsed on screen, printed
+    beside the chart in the PDF.
+    """
+    svg = figure_svg(fig)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" ', 1)
+    parts = [f'<figure class="grafiek">{svg}<figcaption><strong>{escape(titel)}</strong> {escape(alt)}']
+    if bron:
+        parts.append(f'<span class="bron">Bron: {escape(bron)}</span>')
+    parts.append("</figcaption>")
+    if data is not None and data_kolommen:
+        parts.append('<details class="grafiekdata"><summary>Cijfers bij deze grafiek</summary>')
+        parts.append(html_table(data, data_kolommen, caption=f"Cijfers: {titel}"))
+        parts.append("</details>")
+    parts.append("</figure>")
+    display(HTML("".join(parts)))
+
+
+def toon_tekst(alinea: str, klasse: str = "") -> None:
+    """Show one generated paragraph (plain text; escaped)."""
+    cls = f' class="{escape(klasse)}"' if klasse else ""
+    display(HTML(f"<p{cls}>{escape(alinea)}</p>"))
+
+
+def toon_lijst(items: list[str], klasse: str = "") -> None:
+    cls = f' class="{escape(klasse)}"' if klasse else ""
+    display(HTML(f"<ul{cls}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"))
+
+
+def toon_html(markup: str) -> None:
+    """Show markup built by the package (never raw data)."""
+    display(HTML(markup))
+
+
+__all__ = ["Kolom", "schrijf_csv", "toon_figuur", "toon_html", "toon_lijst", "toon_tabel", "toon_tekst"]

@@ -1,0 +1,215 @@
+"""Papermill orchestration: execute chapters in parallel, assemble, stage, publish.
+
+A run builds every report in ``build/`` and moves each complete report into
+``reports/<jaar>/``; a failing report leaves its published files untouched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+import uuid
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+
+from . import __version__, paths
+from .notebooks import NotebookFailed, execute
+from .render import Document, Hoofdstuk, assemble, html_to_pdf, notebook_fragment
+
+log = logging.getLogger("wijkrapport")
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """Everything needed to build one report, picklable for worker processes."""
+
+    id: str  # "voortgangsrapportage" or "wijken/<slug>"
+    jaar: int
+    titel: str
+    ondertitel: str
+    hoofdstukken: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+    html_rel: str
+    pdf_rel: str
+    data_rel: str
+    notebooks_rel: str
+    afronding: str | None = None  # "module:function", called with (rapport, staging_root)
+    meta: tuple[tuple[str, object], ...] = ()
+    inputs: tuple[str, ...] = ()
+
+    def meta_dict(self) -> dict:
+        return dict(self.meta)
+
+
+@dataclass
+class Uitkomst:
+    rapport: str
+    status: str  # "gebouwd" | "mislukt"
+    duur: float = 0.0
+    fout: str = ""
+    notebook: str = ""
+    cel: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+def _chapter_output(rapport: Rapport, index: int, staging: Path) -> Path:
+    nb, params = rapport.hoofdstukken[index]
+    suffix = "".join(f"_{v}" for _, v in params if isinstance(v, str))
+    return staging / rapport.notebooks_rel / f"{index + 1:02d}_{Path(nb).stem}{suffix}.ipynb"
+
+
+def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | None) -> tuple[int, str, float]:
+    """Worker: execute one chapter notebook and convert it to an HTML fragment."""
+    nb_name, params = rapport.hoofdstukken[index]
+    parameters = dict(params)
+    parameters["tabellen_dir"] = str(staging / rapport.data_rel)
+    output = _chapter_output(rapport, index, staging)
+    seconds = execute(paths.notebooks_dir() / nb_name, output, parameters, paths.notebooks_dir(), timeout)
+    fragment = notebook_fragment(nbformat.read(output, as_version=4))
+    return index, fragment, seconds
+
+
+def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> list[str]:
+    """Worker: assemble the chapters into one HTML and PDF, run the export hook."""
+    meta = rapport.meta_dict()
+    meta.setdefault("versie", __version__)
+    doc = Document(titel=rapport.titel, ondertitel=rapport.ondertitel,
+                   hoofdstukken=[Hoofdstuk(html=f) for f in fragments], meta=meta)
+    if rapport.afronding:
+        module, func = rapport.afronding.split(":")
+        getattr(importlib.import_module(module), func)(rapport, staging)
+    html = assemble(doc)
+    html_path = staging / rapport.html_rel
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(html, encoding="utf-8")
+    html_to_pdf(html, staging / rapport.pdf_rel, base_url=html_path.parent)
+    return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
+
+
+def publish(staging: Path, target: Path, files: list[str]) -> None:
+    """Move staged files into place; each move is atomic, HTML and PDF go last."""
+    ordered = sorted(files, key=lambda f: (f.endswith((".html", ".pdf")), f))
+    for rel in ordered:
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.tmp")
+        shutil.copy2(staging / rel, tmp)
+        os.replace(tmp, dest)
+
+
+class Voortgang:
+    """Progress display: a tqdm bar on a terminal, plain log lines otherwise."""
+
+    def __init__(self, totaal: int):
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=totaal, unit="stap", file=sys.stderr)
+
+    def stap(self, tekst: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(tekst[-40:])
+            self.bar.update(1)
+        else:
+            print(tekst, file=sys.stderr, flush=True)
+
+    def sluit(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout: float | None) -> list[Uitkomst]:
+    """Build ``rapporten``; publish each complete one into ``out_root/<jaar>``."""
+    target = out_root / str(jaar)
+    run_dir = paths.build_dir() / str(jaar) / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
+    stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
+    fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
+    started = {r.id: time.perf_counter() for r in rapporten}
+    uitkomsten: dict[str, Uitkomst] = {}
+    by_id = {r.id: r for r in rapporten}
+    progress = Voortgang(sum(len(r.hoofdstukken) + 1 for r in rapporten))
+    pending: dict[Future, tuple[str, str]] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            for r in rapporten:
+                for i in range(len(r.hoofdstukken)):
+                    pending[pool.submit(run_chapter, r, i, stagings[r.id], timeout)] = (r.id, "hoofdstuk")
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    rid, kind = pending.pop(fut)
+                    rapport = by_id[rid]
+                    if rid in uitkomsten:  # already failed; ignore the rest of its work
+                        continue
+                    try:
+                        result = fut.result()
+                    except NotebookFailed as exc:
+                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=exc.error, notebook=exc.notebook, cel=exc.cell)
+                        progress.stap(f"MISLUKT {rid}: {exc}")
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - a report's failure is reported, not fatal
+                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{type(exc).__name__}: {exc}")
+                        progress.stap(f"MISLUKT {rid}: {type(exc).__name__}: {exc}")
+                        continue
+                    if kind == "hoofdstuk":
+                        index, fragment, _secs = result
+                        fragments[rid][index] = fragment
+                        progress.stap(f"{rid}: hoofdstuk {index + 1} van {len(rapport.hoofdstukken)} klaar")
+                        if all(f is not None for f in fragments[rid]):
+                            pending[pool.submit(finish_report, rapport, fragments[rid], stagings[rid])] = (rid, "afronden")
+                    else:
+                        files = result
+                        publish(stagings[rid], target, files)
+                        uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=time.perf_counter() - started[rid], outputs=files)
+                        progress.stap(f"{rid}: gepubliceerd")
+    finally:
+        progress.sluit()
+        shutil.rmtree(run_dir, ignore_errors=True)
+        _prune_empty(run_dir.parent)
+    result = [uitkomsten.get(r.id, Uitkomst(r.id, "mislukt", fout="niet afgerond")) for r in rapporten]
+    write_manifest(target, result)
+    return result
+
+
+def _prune_empty(folder: Path) -> None:
+    for p in (folder, folder.parent, folder.parent.parent):
+        try:
+            p.rmdir()
+        except OSError:
+            return
+
+
+def write_manifest(target: Path, uitkomsten: list[Uitkomst]) -> None:
+    """Merge this run's outcomes into ``manifest.json`` (written atomically)."""
+    path = target / "manifest.json"
+    manifest = {"rapporten": {}}
+    if path.exists():
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, OSError):
+            manifest = {"rapporten": {}}
+    manifest.setdefault("rapporten", {})
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for u in uitkomsten:
+        entry = manifest["rapporten"].get(u.rapport, {})
+        if u.status == "gebouwd":
+            entry = {"status": "gebouwd", "gebouwd_op": stamp, "duur_s": round(u.duur, 2), "outputs": u.outputs,
+                     "versie": __version__}
+        else:
+            entry.update({"laatste_fout": {k: v for k, v in asdict(u).items() if k in ("fout", "notebook", "cel")},
+                          "laatste_poging": stamp, "status": "mislukt"})
+        manifest["rapporten"][u.rapport] = entry
+    manifest["jaar"] = target.name
+    target.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".manifest.{uuid.uuid4().hex}.tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
