@@ -34,9 +34,11 @@ def waarde_kolom(naam: str, kop: str, eenheid_kolom: str | None = None, eenheid:
 def _cell(kolom: Kolom, row: pd.Series, eenheid_kolom: str | None) -> str:
     value = row.get(kolom.naam)
     if kolom.opmaak is not None:
-        text = kolom.opmaak(value) if not kolom.html else kolom.opmaak(value)
+        text = kolom.opmaak(value)
     elif kolom.numeriek and eenheid_kolom:
         text = fmt.waarde(value, str(row.get(eenheid_kolom)), missing="–")
+    elif kolom.numeriek and isinstance(value, (int, float)):
+        text = fmt.getal(value, 0 if float(value).is_integer() else 1, missing="–")
     elif fmt.is_missing(value) or value == "":
         text = "–"
     else:
