@@ -57,9 +57,8 @@ def html_table(
     voetnoot: str = "",
 ) -> str:
     """Render a table; the first column is the row header (``th scope="row"``)."""
-    head = "".join(
-        f'<th scope="col"{" class=\"num\"" if k.numeriek else ""}>{escape(k.kop)}</th>' for k in kolommen
-    )
+    num = ' class="num"'
+    head = "".join(f'<th scope="col"{num if k.numeriek else ""}>{escape(k.kop)}</th>' for k in kolommen)
     body = []
     for _, row in df.iterrows():
         cells = []

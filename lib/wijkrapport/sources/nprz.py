@@ -104,18 +104,139 @@ def load_effecttabel(jaar: int) -> pd.DataFrame:
 
 
 def check_registry_covers(effecttabel: pd.DataFrame, programma, file: str) -> None:
-    """Every row of the table must have a registry entry (and vice versa)."""
+    """Every row of the table must have a registry entry."""
     known = {i.id for i in programma.indicatoren}
-    ids = set(effecttabel["indicator_id"])
     problems = [
         Problem(file=file, row=int(i) + 2, field="indicator_id", value=v, message="staat niet in het indicatorregister")
         for i, v in effecttabel["indicator_id"].items()
         if v not in known
     ]
-    problems += [
-        Problem(file=f"params/programmas/{programma.naam}.yml", field="indicatoren", value=v,
-                message="indicator staat in het register maar niet in de effecttabel")
-        for v in sorted(known - ids)
-    ]
+    if problems:
+        raise DataValidationError(problems)
+
+
+# --- the other tables of the report -------------------------------------------------------
+
+GEBIEDEN_ALGEMEEN = ["Nederland", "G4", "Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Rotterdam lokaal", "Zuid",
+                     "Focuswijken"]
+
+ALGEMEEN_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+        "indicator": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "peildatum": pa.Column(str),
+        "eenheid": pa.Column(str, pa.Check.isin(EENHEDEN)),
+        "gebied": pa.Column(str, pa.Check.isin(GEBIEDEN_ALGEMEEN)),
+        "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
+        "symbool": pa.Column(str),
+    },
+    unique=["indicator_id", "gebied"],
+    strict="filter",
+)
+
+VERHUIS_SCHEMA = pa.DataFrameSchema(
+    {
+        "gebied": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "gebied_soort": pa.Column(str, pa.Check.isin(["wijk", "gebied", "totaal"])),
+        "volgorde": pa.Column(float, pa.Check.ge(1)),
+        "kolom": pa.Column(float, pa.Check.in_range(1, 21)),
+        "kolom_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+        "kolom_label": pa.Column(str),
+        "waarde": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "onderdrukt": pa.Column(str, pa.Check.isin(["true", "false"])),
+    },
+    checks=[
+        pa.Check(lambda d: ~((d["onderdrukt"] == "true") & d["waarde"].notna()),
+                 error="een onderdrukte cel ('<5') hoort geen waarde te hebben"),
+        pa.Check(lambda d: (d["kolom_id"] == "saldo") | d["waarde"].isna() | (d["waarde"] >= 0),
+                 error="aantallen kunnen niet negatief zijn (alleen saldo wel)"),
+    ],
+    unique=["gebied_soort", "gebied", "kolom"],
+    strict="filter",
+)
+
+INTERVENTIES_SCHEMA = pa.DataFrameSchema(
+    {
+        "pijler": pa.Column(str, pa.Check.isin(["thuisbasis", "school", "werk", "wonen", "veilig"])),
+        "volgorde": pa.Column(float, pa.Check.ge(1), unique=True),
+        "nummer": pa.Column(str),
+        "naam": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "initiatiefnemer": pa.Column(str),
+        "financiering": pa.Column(str),
+        "kleur_2023": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
+        "kleur_2024": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
+        "trend": pa.Column(str, pa.Check.isin(["", "nieuw", "vooruit", "gelijk", "achteruit", "gestopt"])),
+        "gestopt_in_tekst": pa.Column(str, pa.Check.isin(["true", "false"])),
+    },
+    strict="filter",
+)
+
+FINANCIEN_SCHEMA = pa.DataFrameSchema(
+    {
+        "post": pa.Column(str),
+        "omschrijving": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "begroot": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "gerealiseerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "gemeente": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "overige_partners": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "soort": pa.Column(str, pa.Check.isin(["post", "totaal"])),
+    },
+    strict="filter",
+)
+
+TELTABEL_SCHEMA = pa.DataFrameSchema(
+    {
+        "regel": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "gebied": pa.Column(str, pa.Check.isin(["Rotterdam", "NPRZ"])),
+        "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
+        "aandeel_nprz_gepubliceerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+    },
+    strict=False,
+)
+
+#: file name -> (schema, numeric columns)
+TABELLEN = {
+    "algemene_indicatoren.csv": (ALGEMEEN_SCHEMA, ["waarde"]),
+    "verhuisbewegingen.csv": (VERHUIS_SCHEMA, ["waarde", "volgorde", "kolom"]),
+    "interventies.csv": (INTERVENTIES_SCHEMA, ["volgorde"]),
+    "financien.csv": (FINANCIEN_SCHEMA, ["begroot", "gerealiseerd", "gemeente", "overige_partners"]),
+    "thuiszitters.csv": (TELTABEL_SCHEMA, ["waarde", "aandeel_nprz_gepubliceerd"]),
+    "huisuitzettingen.csv": (TELTABEL_SCHEMA, ["waarde", "aandeel_nprz_gepubliceerd"]),
+}
+
+
+@lru_cache(maxsize=32)
+def _tabel(path: str, mtime: float, naam: str) -> pd.DataFrame:
+    schema, numeric = TABELLEN[naam]
+    file = rel(Path(path))
+    raw = read_csv(Path(path))
+    df, problems = _typed(raw, numeric, file)
+    return validate(df, schema, file, problems)
+
+
+def load_tabel(jaar: int, naam: str) -> pd.DataFrame:
+    """Load one of the report's tables (``TABELLEN``) for ``jaar``, validated."""
+    path = paths.nprz_data_dir(jaar) / naam
+    if not path.exists():
+        raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
+    return _tabel(str(path), path.stat().st_mtime, naam).copy()
+
+
+def validate_all(jaar: int, programma_naam: str = "nprz") -> None:
+    """Validate every NPRZ input of ``jaar`` and collect all problems before failing."""
+    from ..registry import load_programma
+
+    programma = load_programma(programma_naam)
+    problems: list[Problem] = []
+    try:
+        tabel = load_effecttabel(jaar)
+        check_registry_covers(tabel, programma, rel(effecttabel_path(jaar)))
+    except DataValidationError as exc:
+        problems += exc.problems
+    for naam in TABELLEN:
+        try:
+            load_tabel(jaar, naam)
+        except DataValidationError as exc:
+            problems += exc.problems
     if problems:
         raise DataValidationError(problems)
