@@ -40,10 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     except WijkrapportError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
-    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout)
+    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force)
     failed = [u for u in uitkomsten if u.status == "mislukt"]
     built = [u for u in uitkomsten if u.status == "gebouwd"]
-    print(f"{len(built)} rapport(en) gebouwd, {len(failed)} mislukt; uitvoer in {out_root / str(args.year)}")
+    current = [u for u in uitkomsten if u.status == "actueel"]
+    if current and not built and not failed:
+        print(f"Niets te doen: alle {len(current)} rapport(en) zijn actueel (gebruik --force om toch te bouwen).")
+    print(f"{len(built)} rapport(en) gebouwd, {len(current)} actueel, {len(failed)} mislukt; "
+          f"uitvoer in {out_root / str(args.year)}")
     for u in failed:
         where = f" (notebook {u.notebook}, cel {u.cel})" if u.notebook else ""
         print(f"  MISLUKT {u.rapport}{where}: {u.fout}", file=sys.stderr)

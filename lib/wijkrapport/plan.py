@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import config, paths
 from .errors import ConfigError, Problem
+from .incremental import code_hash, files_hashes, folder_files
 from .notebooks import check_parameters
 from .runner import Rapport
 
@@ -60,8 +61,19 @@ def voortgangsrapportage(jaar: int) -> Rapport:
         notebooks_rel="notebooks",
         afronding="wijkrapport.export:voortgang_export",
         meta=tuple((k, v) for k, v in meta.items()),
-        inputs=(_rel(source),),
+        inputs=_inputs(
+            [paths.notebooks_dir() / h.notebook for h in params.hoofdstukken]
+            + [source, paths.programme_file(params.programma)]
+            + folder_files(paths.nprz_data_dir(jaar))
+        ),
     )
+
+
+def _inputs(files: list[Path], extra: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+    hashes = files_hashes(files)
+    hashes.update(extra or {})
+    hashes["wijkrapport-code"] = code_hash()
+    return tuple(sorted(hashes.items()))
 
 
 def plan(jaar: int, only: list[str] | None) -> list[Rapport]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 from . import __version__, paths
+from .incremental import up_to_date
 from .notebooks import NotebookFailed, execute
 from .render import Document, Hoofdstuk, assemble, html_to_pdf, notebook_fragment
 
@@ -43,7 +44,7 @@ class Rapport:
     notebooks_rel: str
     afronding: str | None = None  # "module:function", called with (rapport, staging_root)
     meta: tuple[tuple[str, object], ...] = ()
-    inputs: tuple[str, ...] = ()
+    inputs: tuple[tuple[str, str], ...] = ()  # (input name, sha256)
 
     def meta_dict(self) -> dict:
         return dict(self.meta)
@@ -52,7 +53,7 @@ class Rapport:
 @dataclass
 class Uitkomst:
     rapport: str
-    status: str  # "gebouwd" | "mislukt"
+    status: str  # "gebouwd" | "actueel" | "mislukt"
     duur: float = 0.0
     fout: str = ""
     notebook: str = ""
@@ -127,9 +128,33 @@ class Voortgang:
             self.bar.close()
 
 
-def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout: float | None) -> list[Uitkomst]:
-    """Build ``rapporten``; publish each complete one into ``out_root/<jaar>``."""
+def read_manifest(target: Path) -> dict:
+    path = target / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        manifest = {}
+    if not isinstance(manifest.get("rapporten"), dict):
+        manifest["rapporten"] = {}
+    return manifest
+
+
+def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout: float | None,
+        force: bool = False) -> list[Uitkomst]:
+    """Build ``rapporten`` whose inputs changed (all with ``force``); publish each complete one."""
     target = out_root / str(jaar)
+    manifest = read_manifest(target)
+    actueel = []
+    if not force:
+        actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
+    te_bouwen = [r for r in rapporten if r not in actueel]
+    result = _build(te_bouwen, jaar, target, jobs, timeout) if te_bouwen else {}
+    uitkomsten = [result.get(r.id, Uitkomst(r.id, "actueel")) for r in rapporten]
+    write_manifest(target, uitkomsten, {r.id: r for r in rapporten})
+    return uitkomsten
+
+
+def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout: float | None) -> dict[str, Uitkomst]:
     run_dir = paths.build_dir() / str(jaar) / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
@@ -175,9 +200,7 @@ def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout:
         progress.sluit()
         shutil.rmtree(run_dir, ignore_errors=True)
         _prune_empty(run_dir.parent)
-    result = [uitkomsten.get(r.id, Uitkomst(r.id, "mislukt", fout="niet afgerond")) for r in rapporten]
-    write_manifest(target, result)
-    return result
+    return {r.id: uitkomsten.get(r.id, Uitkomst(r.id, "mislukt", fout="niet afgerond")) for r in rapporten}
 
 
 def _prune_empty(folder: Path) -> None:
@@ -188,25 +211,28 @@ def _prune_empty(folder: Path) -> None:
             return
 
 
-def write_manifest(target: Path, uitkomsten: list[Uitkomst]) -> None:
-    """Merge this run's outcomes into ``manifest.json`` (written atomically)."""
+def write_manifest(target: Path, uitkomsten: list[Uitkomst], rapporten: dict[str, Rapport]) -> None:
+    """Merge this run's outcomes into ``manifest.json`` (written atomically).
+
+    A failed report keeps the entry of its last good build (its files are still
+    published) and gains a ``laatste_fout``.
+    """
     path = target / "manifest.json"
-    manifest = {"rapporten": {}}
-    if path.exists():
-        try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, OSError):
-            manifest = {"rapporten": {}}
-    manifest.setdefault("rapporten", {})
+    manifest = read_manifest(target)
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for u in uitkomsten:
         entry = manifest["rapporten"].get(u.rapport, {})
+        if u.status == "actueel":
+            continue
         if u.status == "gebouwd":
+            r = rapporten[u.rapport]
             entry = {"status": "gebouwd", "gebouwd_op": stamp, "duur_s": round(u.duur, 2), "outputs": u.outputs,
-                     "versie": __version__}
+                     "versie": __version__, "inputs": dict(r.inputs), "titel": r.titel,
+                     "html": r.html_rel, "pdf": r.pdf_rel, "data": r.data_rel}
         else:
             entry.update({"laatste_fout": {k: v for k, v in asdict(u).items() if k in ("fout", "notebook", "cel")},
-                          "laatste_poging": stamp, "status": "mislukt"})
+                          "laatste_poging": stamp})
+            entry["status"] = "mislukt"
         manifest["rapporten"][u.rapport] = entry
     manifest["jaar"] = target.name
     target.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,71 @@
+"""Input hashes for incremental builds: a report is rebuilt only when its inputs change.
+
+The inputs of a report are its notebooks, its params (for a wijk: its own entry
+in ``wijken.yml``), the data files it reads, and the package code with its
+templates. Their SHA-256 hashes are kept in ``reports/<jaar>/manifest.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from . import paths
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=4096)
+def _file_hash(path: str, mtime_ns: int, size: int) -> str:
+    return _sha(Path(path).read_bytes())
+
+
+def file_hash(path: Path) -> str:
+    st = path.stat()
+    return _file_hash(str(path), st.st_mtime_ns, st.st_size)
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(paths.project_root()))
+    except ValueError:
+        return str(path)
+
+
+def files_hashes(files: list[Path]) -> dict[str, str]:
+    return {rel(p): file_hash(p) for p in sorted(files) if p.is_file()}
+
+
+def folder_files(folder: Path, patterns: tuple[str, ...] = ("*",)) -> list[Path]:
+    out: list[Path] = []
+    for pattern in patterns:
+        out += [p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(set(out))
+
+
+def code_hash() -> str:
+    """One hash over the package code and templates (any change rebuilds everything)."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in folder_files(pkg, ("*.py", "*.j2", "*.css", "*.json")):
+        h.update(str(p.relative_to(pkg)).encode())
+        h.update(file_hash(p).encode())
+    return h.hexdigest()
+
+
+def value_hash(value: object) -> str:
+    """Hash of a params entry (stable JSON)."""
+    return _sha(json.dumps(value, sort_keys=True, default=str).encode())
+
+
+def up_to_date(entry: dict | None, inputs: dict[str, str], target: Path) -> bool:
+    """True when the manifest entry was built from exactly these inputs and its outputs exist."""
+    if not entry or entry.get("status") != "gebouwd":
+        return False
+    if entry.get("inputs") != inputs:
+        return False
+    return all((target / o).is_file() for o in entry.get("outputs", []))

@@ -1,0 +1,97 @@
+"""The real pipeline: notebooks executed by papermill into a temporary output folder."""
+
+import csv
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import pdf_text, run_cli
+
+pytestmark = pytest.mark.slow
+
+HOOFDSTUKKEN = [
+    "Samenvatting",
+    "Verhuisbewegingen op Zuid",
+    "Stand t.a.v. doelstelling",
+    "Pijler Thuisbasis op orde",
+    "Pijler School",
+    "Pijler Werk",
+    "Pijler Wonen",
+    "Pijler Veilig",
+    "Resultaten van de activiteiten (interventies)",
+    "Financiën programmabureau",
+]
+
+
+@pytest.fixture(scope="session")
+def gebouwd(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = run_cli("--year", "2024", "--only", "voortgangsrapportage", "--jobs", "2", "--out", str(out))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return out / "2024", result
+
+
+def test_html_holds_every_chapter_in_document_order(gebouwd):
+    target, _ = gebouwd
+    soup = BeautifulSoup((target / "voortgangsrapportage.html").read_text(encoding="utf-8"), "html.parser")
+    h2 = [h.get_text(" ", strip=True) for h in soup.select("main h2")]
+    assert h2 == HOOFDSTUKKEN
+    assert len(soup.find_all("h1")) == 1
+    assert soup.html["lang"] == "nl"
+
+
+def test_html_shows_computed_figures_in_dutch_format(gebouwd):
+    target, _ = gebouwd
+    html = (target / "voortgangsrapportage.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    for figure in ("58,8%", "93,2%", "44,3%", "-14,3%", "21,6%", "52,8%", "20,3%"):
+        assert figure in text, figure
+    assert "58,0%" in text  # the printed value is shown beside ours
+    assert not re.search(r"\b\d+\.\d%", text), "decimal point in a Dutch percentage"
+    assert not re.search(r"\bnan\b|\bNaN\b|\bNone\b", text)
+
+
+def test_pdf_has_text_and_figures(gebouwd):
+    target, _ = gebouwd
+    text = pdf_text(target / "voortgangsrapportage.pdf")
+    assert "Voortgangsrapportage NPRZ 2024" in text
+    assert "58,8%" in text
+    assert "Pagina 2 van" in text
+
+
+def test_doelstelling_csv_contract(gebouwd):
+    target, _ = gebouwd
+    with open(target / "data" / "doelstelling.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0])[:12] == [
+        "indicator_id", "indicator", "pijler", "referentie", "startjaar", "zuid_start", "zuid_huidig",
+        "referentie_huidig", "pct_ingelopen", "doel_2024", "doel_2031", "status",
+    ]
+    assert {"soort", "pct_ingelopen_gepubliceerd"} <= set(rows[0])
+    by_id = {r["indicator_id"]: r for r in rows}
+    f = by_id["fundamenteel_niveau"]
+    assert (f["pct_ingelopen"], f["doel_2024"], f["doel_2031"], f["status"]) == ("58.8", "93.2", "95.0", "groen")
+    assert f["pct_ingelopen_gepubliceerd"] == "58.0"
+    assert {r["referentie"] for r in rows} == {"G4", "Rotterdam", "vast"}
+    assert {r["soort"] for r in rows} == {"doel", "indicator"}
+    assert all(r["status"] in ("groen", "oranje", "rood", "grijs") for r in rows)
+
+
+def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
+    target, _ = gebouwd
+    notebooks = sorted(p.name for p in (target / "notebooks").glob("*.ipynb"))
+    assert len(notebooks) == len(HOOFDSTUKKEN)
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["rapporten"]["voortgangsrapportage"]
+    assert entry["status"] == "gebouwd"
+    assert "voortgangsrapportage.pdf" in entry["outputs"]
+
+
+def test_rerun_without_changes_builds_nothing(gebouwd):
+    target, _ = gebouwd
+    before = (target / "voortgangsrapportage.pdf").read_bytes()
+    result = run_cli("--year", "2024", "--only", "voortgangsrapportage", "--out", str(target.parent))
+    assert result.returncode == 0
+    assert "actueel" in result.stdout
+    assert (target / "voortgangsrapportage.pdf").read_bytes() == before
