@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from . import format  # noqa: F401  (used in opmerkingen)
 from .format import round_half_up
 from .progress import pct_ingelopen_bereik, voortgang
 from .registry import Programma, load_programma
@@ -48,24 +49,83 @@ def doelstelling(jaar: int, programma: Programma | None = None) -> pd.DataFrame:
         ]
     )
     tabel = tabel.merge(meta, on="indicator_id", how="left", validate="one_to_one")
+    paginas = src.load_tabel(jaar, "indicatorpaginas.csv")
+    tabel = tabel.merge(
+        paginas[["indicator_id", "aandeel_tekst", "doel_tekst", "pct_ingelopen_tekst"]],
+        on="indicator_id", how="left", validate="one_to_one",
+    )
     out = voortgang(tabel, programma, jaar)
     out["reproductie"] = out.apply(_reproductie, axis=1)
+    out["opmerkingen"] = out.apply(lambda r: opmerkingen(r, jaar), axis=1)
     return out
 
 
+def _same(a: float, b: float) -> bool:
+    return round_half_up(a, 1) == round_half_up(b, 1)
+
+
 def _reproductie(row: pd.Series) -> str:
+    """Does the printed % ingelopen follow from the printed inputs?
+
+    "klopt" (same to one decimal), "binnen afronding" (differs, but rounded
+    inputs allow it), "wijkt af" (rounded inputs cannot give it, or the
+    document's own narrative page gives our value: a misprint in the table).
+    """
     pub = row.get("pct_ingelopen_gepubliceerd")
     ours = row.get("pct_ingelopen")
     if row["soort"] == "demografie":
         return ""
     if pd.isna(ours) or pd.isna(pub):
         return "niet te berekenen"
-    if round_half_up(ours, 1) == round_half_up(pub, 1):
+    if _same(ours, pub):
         return "klopt"
+    tekst = row.get("pct_ingelopen_tekst")
+    if pd.notna(tekst) and _same(tekst, ours):
+        return "wijkt af"
     lo, hi = pct_ingelopen_bereik(row["zuid_start"], row["zuid_huidig"], row["referentie_huidig"], _halve_eenheid(row))
     if not math.isnan(lo) and lo - AFRONDING <= pub <= hi + AFRONDING:
         return "binnen afronding"
     return "wijkt af"
+
+
+def gedrukt_aandeel(row: pd.Series) -> float:
+    """The trajectory share (in %) that the printed doel implies."""
+    gap = row.get("referentie_huidig") - row.get("zuid_start")
+    pub = row.get("doel_2024_gepubliceerd")
+    if pd.isna(gap) or pd.isna(pub) or gap == 0:
+        return math.nan
+    return (pub - row["zuid_start"]) / gap * 100.0
+
+
+def opmerkingen(row: pd.Series, jaar: int) -> str:
+    """Plain-language notes where the printed report is inconsistent with itself or with its formula."""
+    from . import format as fmt
+
+    notes = []
+    eenheid = row["eenheid"]
+    if row.get("reproductie") == "wijkt af":
+        notes.append(f"De tabel drukt {fmt.procent(row['pct_ingelopen_gepubliceerd'])} ingelopen; uit de gedrukte "
+                     f"cijfers volgt {fmt.procent(row['pct_ingelopen'])}.")
+    tekst = row.get("pct_ingelopen_tekst")
+    pub = row.get("pct_ingelopen_gepubliceerd")
+    if pd.notna(tekst) and pd.notna(pub) and not _same(tekst, pub):
+        notes.append(f"De toelichtende tekst noemt {fmt.procent(tekst)} ingelopen, de tabel {fmt.procent(pub)}.")
+    doel_pub = row.get("doel_2024_gepubliceerd")
+    ours = row.get("doel_jaar")
+    if jaar == 2024 and pd.notna(doel_pub) and pd.notna(ours):
+        printed = 0.5 * 10 ** -int(row.get("doel_2024_decimalen", 1))
+        if abs(doel_pub - ours) > _halve_eenheid(row) + printed + 1e-9:
+            implied = gedrukt_aandeel(row)
+            notes.append(
+                f"Het gedrukte doel {jaar} ({fmt.waarde(doel_pub, eenheid)}) hoort bij een aandeel van "
+                f"{fmt.procent(implied)}; het traject van deze indicator geeft {fmt.procent(row['aandeel'])} "
+                f"en dus doel {fmt.waarde(ours, eenheid)}."
+            )
+    aandeel_tekst = row.get("aandeel_tekst")
+    if pd.notna(aandeel_tekst) and pd.notna(row.get("aandeel")) and abs(aandeel_tekst - row["aandeel"]) > 0.05:
+        notes.append(f"De toelichtende tekst rekent met een aandeel van {fmt.procent(aandeel_tekst)}; "
+                     f"het traject geeft {fmt.procent(row['aandeel'])} voor {jaar}.")
+    return " ".join(notes)
 
 
 def met_doel(tabel: pd.DataFrame) -> pd.DataFrame:

@@ -68,9 +68,10 @@ def toon_indicator(row: pd.Series, jaar: int) -> None:
     soort = {"doel": "Doelstelling", "indicator": "Indicator"}.get(row["soort"], row["soort"])
     toon_html(f'<p class="meta">{escape(soort)} · {fmt.status_html(row["status"])}</p>')
     toon_tekst(teksten.indicator_zin(row, jaar))
-    afwijking = teksten.afwijking_zin(row)
-    if afwijking:
-        toon_tekst(afwijking, klasse="kader let-op")
+    if row.get("opmerkingen"):
+        toon_tekst("Let op: " + row["opmerkingen"], klasse="kader let-op")
+    elif row.get("reproductie") == "binnen afronding":
+        toon_tekst(teksten.afwijking_zin(row), klasse="kader")
     series = [
         ("Zuid", row.get("zuid_start"), row.get("zuid_huidig")),
         ("Rotterdam", row.get("rotterdam_start"), row.get("rotterdam_huidig")),
@@ -204,19 +205,25 @@ def toon_alle_effecten(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> Non
 
 
 def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
-    """Rows where the printed % ingelopen is not what its printed inputs give."""
-    sub = tabel[tabel["reproductie"].isin(["wijkt af", "binnen afronding"])].copy()
-    if sub.empty:
-        toon_tekst("Alle gedrukte percentages volgen uit de gedrukte cijfers.")
-        return
-    sub["uitleg"] = sub.apply(teksten.afwijking_zin, axis=1)
-    kolommen = [
-        Kolom("indicator", "Indicator"),
-        Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
-        Kolom("pct_ingelopen", "% berekend", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
-        Kolom("reproductie", "Oordeel"),
-    ]
-    toon_tabel(sub, kolommen, caption="Gedrukte % ingelopen die niet uit de gedrukte cijfers volgen",
-               bron="NPRZ Voortgangsrapportage 2024; berekening wijkrapport",
-               naam="afwijkingen", tabellen_dir=tabellen_dir,
-               data=sub[["indicator_id", "indicator", "pct_ingelopen_gepubliceerd", "pct_ingelopen", "reproductie"]])
+    """Where the printed report is inconsistent: with its formula, its own text or its trajectory."""
+    fout = tabel[tabel["opmerkingen"] != ""]
+    afronding = tabel[(tabel["opmerkingen"] == "") & (tabel["reproductie"] == "binnen afronding")]
+    if fout.empty:
+        toon_tekst("Alle gedrukte percentages en doelen volgen uit de gedrukte cijfers.")
+    else:
+        toon_tekst(f"Bij {len(fout)} indicatoren is de gedrukte rapportage niet consistent:")
+        kolommen = [
+            Kolom("indicator", "Indicator"),
+            Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
+            Kolom("pct_ingelopen", "% berekend", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
+            Kolom("opmerkingen", "Wat klopt niet"),
+        ]
+        toon_tabel(fout, kolommen, caption="Afwijkingen in de gedrukte rapportage",
+                   bron="NPRZ Voortgangsrapportage 2024 (tabellen en toelichtende teksten); berekening wijkrapport",
+                   naam="afwijkingen", tabellen_dir=tabellen_dir,
+                   data=fout[["indicator_id", "indicator", "pct_ingelopen_gepubliceerd", "pct_ingelopen",
+                              "doel_2024_gepubliceerd", "doel_jaar", "reproductie", "opmerkingen"]])
+    if not afronding.empty:
+        namen = ", ".join(afronding["indicator"].str.slice(0, 60))
+        toon_tekst(f"Bij {len(afronding)} indicatoren verschilt het gedrukte percentage iets van onze berekening, "
+                   f"maar dat kan door afronding van de gedrukte cijfers komen: {namen}.")

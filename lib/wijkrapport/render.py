@@ -41,6 +41,13 @@ def notebook_fragment(nb: nbformat.NotebookNode) -> str:
     return _clean_fragment(body)
 
 
+NBCONVERT_WRAPPERS = {
+    "cell", "border-box-sizing", "code_cell", "rendered", "text_cell", "inner_cell", "text_cell_render",
+    "rendered_html", "output_wrapper", "output", "output_area", "output_html", "output_subarea", "output_svg",
+    "prompt", "input", "unconfined", "output_markdown",
+}
+
+
 def _clean_fragment(body: str) -> str:
     soup = BeautifulSoup(body, "html.parser")
     for tag in soup.find_all(class_="anchor-link"):
@@ -48,7 +55,7 @@ def _clean_fragment(body: str) -> str:
     # nbconvert's wrappers carry no meaning for readers; keep their content
     for div in soup.find_all("div"):
         classes = div.get("class") or []
-        if any(c.startswith("jp-") or c in ("cell", "border-box-sizing", "text_cell_render") for c in classes):
+        if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes):
             div.unwrap()
     return str(soup)
 

@@ -82,9 +82,18 @@ def effecttabel_path(jaar: int) -> Path:
     return paths.nprz_data_dir(jaar) / "effecttabel.csv"
 
 
+def _decimals(text: pd.Series) -> pd.Series:
+    """Number of decimals as printed (``"20"`` -> 0, ``"26.0"`` -> 1)."""
+    parts = text.astype(str).str.strip().str.split(".", n=1)
+    return parts.map(lambda p: len(p[1]) if len(p) == 2 else 0)
+
+
 def parse_effecttabel(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     df, problems = _typed(raw, WAARDE_KOLOMMEN + GEPUBLICEERD_KOLOMMEN + ["tabel", "volgorde"], file)
+    decimals = {c: _decimals(raw[c]) for c in ("doel_2024_gepubliceerd", "pct_ingelopen_gepubliceerd") if c in raw}
     df = validate(df, EFFECTTABEL_SCHEMA, file, problems)
+    for col, dec in decimals.items():
+        df[col.replace("_gepubliceerd", "_decimalen")] = dec
     df["tabel"] = df["tabel"].astype(int)
     df["volgorde"] = df["volgorde"].astype(int)
     return df.sort_values("volgorde").reset_index(drop=True)
@@ -240,3 +249,21 @@ def validate_all(jaar: int, programma_naam: str = "nprz") -> None:
             problems += exc.problems
     if problems:
         raise DataValidationError(problems)
+
+
+PAGINA_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
+        "pagina_titel": pa.Column(str),
+        "aandeel_tekst": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+        "doel_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "startwaarde_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "zuid_huidig_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "pct_ingelopen_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+    },
+    strict="filter",
+)
+TABELLEN["indicatorpaginas.csv"] = (
+    PAGINA_SCHEMA,
+    ["aandeel_tekst", "doel_tekst", "startwaarde_tekst", "zuid_huidig_tekst", "pct_ingelopen_tekst"],
+)
