@@ -68,7 +68,7 @@ def start_nu_chart(
     current value. ``doelen`` are vertical target lines such as ("Doel 2024", 93.2).
     """
     rows = [s for s in series if not fmt.is_missing(s[2]) or not fmt.is_missing(s[1])]
-    fig = Figure(figsize=(6.3, 0.55 + 0.42 * max(len(rows), 1)))
+    fig = Figure(figsize=(4.6, 0.7 + 0.42 * max(len(rows), 1)))
     ax = fig.add_subplot(111)
     values = []
     for i, (gebied, start, nu) in enumerate(reversed(rows)):
@@ -103,7 +103,7 @@ def start_nu_chart(
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
-    fig.text(0.99, 0.01, f"○ {start_label}   ● {nu_label}", ha="right", va="bottom", fontsize=7, color="#444444")
+    ax.set_xlabel(f"○ {start_label}    ● {nu_label}", fontsize=7.5, color="#444444", loc="right")
     fig.tight_layout(pad=0.4)
     return fig
 

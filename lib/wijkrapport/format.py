@@ -90,11 +90,21 @@ STATUS_KLEUR = {
 }
 
 
-def status_html(status: str | None) -> str:
+STATUS_KORT = {
+    "groen": "Doel gehaald",
+    "oranje": "Goede richting",
+    "rood": "Verkeerde richting",
+    "grijs": "Niet te bepalen",
+    "wit": "Nog niet beoordeeld",
+}
+
+
+def status_html(status: str | None, kort: bool = False) -> str:
     """Status as symbol + word + colour: never colour alone."""
     key = status if status in STATUS_LABEL else "grijs"
+    label = (STATUS_KORT if kort else STATUS_LABEL)[key]
     return (
         f'<span class="status status-{key}">'
         f'<span class="status-symbool" aria-hidden="true">{STATUS_SYMBOOL[key]}</span> '
-        f"{STATUS_LABEL[key]}</span>"
+        f"{label}</span>"
     )

@@ -29,7 +29,7 @@ def effect_kolommen(jaar: int) -> list[Kolom]:
         Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         Kolom("doel_jaar", f"Doel {jaar}", numeriek=True),
         Kolom("doel_2031", "Doel 2031", numeriek=True),
-        Kolom("status", "Status", opmaak=fmt.status_html, html=True),
+        Kolom("status", "Status", opmaak=lambda v: fmt.status_html(v, kort=True), html=True),
     ]
 
 
@@ -37,8 +37,9 @@ def _rij_klasse(row: pd.Series) -> str:
     return "afwijking" if row.get("reproductie") == "wijkt af" else ""
 
 
-def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | None, tabellen_dir: str) -> None:
-    """The effect table as published, with our computation beside the printed %."""
+def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | None, tabellen_dir: str,
+                     kop: str = "") -> None:
+    """The effect table as published, with our computation beside the printed % (landscape in print)."""
     toon_tabel(
         tabel,
         effect_kolommen(jaar),
@@ -47,11 +48,12 @@ def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | N
         naam=naam,
         tabellen_dir=tabellen_dir,
         eenheid_kolom="eenheid",
-        klasse="breed",
         rij_klasse=_rij_klasse,
         voetnoot="% ingelopen is berekend uit de gedrukte cijfers; '% gedrukt' is het percentage in de gedrukte "
         "tabel. Rijen met een gekleurde achtergrond wijken af.",
         data=tabel[[c for c in EXPORT_DATA if c in tabel]],
+        klasse="breed",
+        kop=kop,
     )
 
 
@@ -70,8 +72,6 @@ def toon_indicator(row: pd.Series, jaar: int) -> None:
     toon_tekst(teksten.indicator_zin(row, jaar))
     if row.get("opmerkingen"):
         toon_tekst("Let op: " + row["opmerkingen"], klasse="kader let-op")
-    elif row.get("reproductie") == "binnen afronding":
-        toon_tekst(teksten.afwijking_zin(row), klasse="kader")
     series = [
         ("Zuid", row.get("zuid_start"), row.get("zuid_huidig")),
         ("Rotterdam", row.get("rotterdam_start"), row.get("rotterdam_huidig")),
@@ -115,9 +115,8 @@ def toon_pijler(tabel: pd.DataFrame, jaar: int, pijler: str, tabellen_dir: str) 
     toon_lijst(teksten.status_samenvatting(telling, {pijler: label}))
     for _, row in sub.iterrows():
         toon_indicator(row, jaar)
-    toon_html("<h3>Tabel: stand t.a.v. doelstelling</h3>")
     toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}, pijler {label}",
-                     naam=f"effecttabel_{pijler}", tabellen_dir=tabellen_dir)
+                     naam=f"effecttabel_{pijler}", tabellen_dir=tabellen_dir, kop="Tabel: stand t.a.v. doelstelling")
 
 
 def status_overzicht(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -162,7 +161,7 @@ def toon_regimes(jaar: int, tabellen_dir: str) -> None:
     ]
     toon_tabel(df, kolommen, caption="Aandeel van het verschil dat per jaar ingelopen moet zijn",
                bron="NPRZ Voortgangsrapportage 2024, toelichting Stand t.a.v. doelstelling; register params/programmas/nprz.yml",
-               naam="trajecten", tabellen_dir=tabellen_dir, klasse="breed")
+               naam="trajecten", tabellen_dir=tabellen_dir)
 
 
 def toon_status_overzicht(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
@@ -201,7 +200,7 @@ def toon_alle_effecten(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> Non
 
     sub = met_doel(tabel)
     toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}: alle doelen en indicatoren",
-                     naam="effecttabel", tabellen_dir=tabellen_dir)
+                     naam="effecttabel", tabellen_dir=tabellen_dir, kop="Overzicht van alle indicatoren")
 
 
 def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
@@ -227,3 +226,10 @@ def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
         namen = ", ".join(afronding["indicator"].str.slice(0, 60))
         toon_tekst(f"Bij {len(afronding)} indicatoren verschilt het gedrukte percentage iets van onze berekening, "
                    f"maar dat kan door afronding van de gedrukte cijfers komen: {namen}.")
+
+
+def toon_aanvullend(jaar: int, pijler: str, tabellen_dir: str) -> None:
+    """Extra tables the report shows with a pijler (thuiszitters and huisuitzettingen with Thuisbasis)."""
+    if pijler == "thuisbasis":
+        toon_thuiszitters(jaar, tabellen_dir)
+        toon_huisuitzettingen(jaar, tabellen_dir)

@@ -33,6 +33,11 @@ def schrijf_csv(df: pd.DataFrame, naam: str, tabellen_dir: str | Path | None) ->
     return path
 
 
+def strip_bron(text: str) -> str:
+    """Drop a leading "Bron:" that the source text already carries."""
+    return re.sub(r"^\s*bron\s*:\s*", "", str(text), flags=re.I)
+
+
 def toon_tabel(
     df: pd.DataFrame,
     kolommen: list[Kolom],
@@ -60,7 +65,7 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" ', 1)
     parts = [f'<figure class="grafiek">{svg}<figcaption><strong>{escape(titel)}</strong> {escape(alt)}']
     if bron:
-        parts.append(f'<span class="bron">Bron: {escape(bron)}</span>')
+        parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
     parts.append("</figcaption>")
     if data is not None and data_kolommen:
         parts.append('<details class="grafiekdata"><summary>Cijfers bij deze grafiek</summary>')

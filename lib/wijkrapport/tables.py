@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+import re
 from html import escape
 
 import pandas as pd
@@ -55,6 +56,7 @@ def html_table(
     klasse: str = "",
     rij_klasse: Callable[[pd.Series], str] | None = None,
     voetnoot: str = "",
+    kop: str = "",
 ) -> str:
     """Render a table; the first column is the row header (``th scope="row"``)."""
     num = ' class="num"'
@@ -69,11 +71,13 @@ def html_table(
         extra = f' class="{escape(rij_klasse(row))}"' if rij_klasse else ""
         body.append(f"<tr{extra}>{''.join(cells)}</tr>")
     foot = ""
+    bron = re.sub(r"^\s*bron\s*:\s*", "", bron, flags=re.I) if bron else ""
     notes = [n for n in (voetnoot, f"Bron: {bron}" if bron else "") if n]
     if notes:
         foot = "".join(f'<p class="bron">{escape(n)}</p>' for n in notes)
+    heading = f"<h3>{escape(kop)}</h3>" if kop else ""
     return (
-        f'<div class="tabel-wrap {escape(klasse)}"><table class="tabel">'
+        f'<div class="tabel-wrap {escape(klasse)}">{heading}<table class="tabel">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>{foot}</div>"
     )
