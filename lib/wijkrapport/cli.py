@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="alles opnieuw bouwen")
     p.add_argument("--timeout", type=float, default=600, help="maximale duur per notebookcel in seconden")
     p.add_argument("--out", type=Path, default=None, help="uitvoermap in plaats van reports/")
+    p.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="local: procespool op deze machine (standaard); dask: een Dask-cluster")
+    p.add_argument("--scheduler", default=None, help="adres van de Dask-scheduler (bij --executor dask)")
     return p
 
 
@@ -30,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.jobs < 1:
         print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)
+        return 2
+    if args.executor == "dask" and not args.scheduler:
+        print("fout: --executor dask vraagt --scheduler ADRES", file=sys.stderr)
         return 2
     from .plan import plan
     from .runner import run
@@ -40,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     except WijkrapportError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
-    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force)
+    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force,
+                     executor_kind=args.executor, scheduler=args.scheduler)
     failed = [u for u in uitkomsten if u.status == "mislukt"]
     built = [u for u in uitkomsten if u.status == "gebouwd"]
     current = [u for u in uitkomsten if u.status == "actueel"]

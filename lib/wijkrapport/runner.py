@@ -14,7 +14,7 @@ import shutil
 import sys
 import time
 import uuid
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 from . import __version__, paths
+from .executors import executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed, execute
 from .render import Document, Hoofdstuk, assemble, html_to_pdf, notebook_fragment
@@ -140,7 +141,7 @@ def read_manifest(target: Path) -> dict:
 
 
 def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout: float | None,
-        force: bool = False) -> list[Uitkomst]:
+        force: bool = False, executor_kind: str = "local", scheduler: str | None = None) -> list[Uitkomst]:
     """Build ``rapporten`` whose inputs changed (all with ``force``); publish each complete one."""
     target = out_root / str(jaar)
     manifest = read_manifest(target)
@@ -148,13 +149,18 @@ def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout:
     if not force:
         actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
     te_bouwen = [r for r in rapporten if r not in actueel]
-    result = _build(te_bouwen, jaar, target, jobs, timeout) if te_bouwen else {}
+    result = _build(te_bouwen, jaar, target, jobs, timeout, executor_kind, scheduler) if te_bouwen else {}
     uitkomsten = [result.get(r.id, Uitkomst(r.id, "actueel")) for r in rapporten]
     write_manifest(target, uitkomsten, {r.id: r for r in rapporten})
+    if any(u.status == "gebouwd" for u in uitkomsten) or not (target / "index.html").exists():
+        from .landing import build_index
+
+        build_index(target, read_manifest(target))
     return uitkomsten
 
 
-def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout: float | None) -> dict[str, Uitkomst]:
+def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout: float | None,
+           executor_kind: str = "local", scheduler: str | None = None) -> dict[str, Uitkomst]:
     run_dir = paths.build_dir() / str(jaar) / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
@@ -164,7 +170,7 @@ def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout
     progress = Voortgang(sum(len(r.hoofdstukken) + 1 for r in rapporten))
     pending: dict[Future, tuple[str, str]] = {}
     try:
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        with executor(executor_kind, jobs, scheduler) as pool:
             for r in rapporten:
                 for i in range(len(r.hoofdstukken)):
                     pending[pool.submit(run_chapter, r, i, stagings[r.id], timeout)] = (r.id, "hoofdstuk")

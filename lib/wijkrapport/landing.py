@@ -1,0 +1,58 @@
+"""The landing page ``reports/<jaar>/index.html``: every report of the year, from the manifest."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import paths
+
+BRONNEN = [
+    "Nationaal Programma Rotterdam Zuid, Voortgangsrapportage 2024 (cijfers OBI, CBS, UWV, DUO).",
+    "CBS, Kerncijfers wijken en buurten (CC BY 4.0).",
+    "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam 2014–2026.",
+    "Politie, geregistreerde misdrijven per buurt (CBS tabel 47018NED).",
+]
+
+
+def _folder_link(rel: str | None) -> str | None:
+    if not rel:
+        return None
+    return rel.rstrip("/") + "/"
+
+
+def build_index(target: Path, manifest: dict) -> Path:
+    """Write ``index.html`` into ``target`` atomically and return its path."""
+    rapporten = manifest.get("rapporten", {})
+    voortgang, wijken = [], []
+    for rid, entry in sorted(rapporten.items()):
+        if not entry.get("outputs"):
+            continue
+        item = {
+            "naam": entry.get("titel", rid),
+            "html": entry.get("html"),
+            "pdf": entry.get("pdf"),
+            "data": _folder_link(entry.get("data")),
+            "status": entry.get("status"),
+        }
+        (wijken if rid.startswith("wijken/") else voortgang).append(item)
+    groepen = []
+    if voortgang:
+        groepen.append({"id": "programma", "titel": "Voortgangsrapportage", "rapporten": voortgang})
+    if wijken:
+        groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": sorted(wijken, key=lambda r: r["naam"])})
+    env = Environment(loader=FileSystemLoader(str(paths.templates_dir())), autoescape=select_autoescape(["html", "j2"]))
+    css = (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
+    html = env.get_template("index.html.j2").render(
+        jaar=target.name, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
+        bijgewerkt=datetime.now(timezone.utc).strftime("%d-%m-%Y %H:%M UTC"),
+    )
+    path = target / "index.html"
+    tmp = path.with_name(f".index.{uuid.uuid4().hex}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,104 @@
+"""Run engine behaviour on a small copy of the project (fast profile: one chapter)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from helpers import ROOT, run_cli
+
+pytestmark = pytest.mark.slow
+
+SNEL = """rapport: voortgangsrapportage
+programma: nprz
+jaar: 2024
+titel: Voortgangsrapportage NPRZ 2024
+ondertitel: Snelle test
+hoofdstukken:
+  - notebook: nprz_doelstelling.ipynb
+"""
+
+
+@pytest.fixture()
+def project(tmp_path):
+    root = tmp_path / "project"
+    for name in ("notebooks", "params", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.rmtree(root / "params" / "2024")
+    (root / "params" / "2024").mkdir()
+    (root / "params" / "2024" / "voortgangsrapportage.yml").write_text(SNEL, encoding="utf-8")
+    return root
+
+
+def cli(project, *args):
+    return run_cli(*args, "--out", str(project / "reports"), env={"WIJKRAPPORT_ROOT": str(project)})
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failing_notebook_keeps_published_report_and_names_the_cell(project):
+    ok = cli(project, "--year", "2024", "--jobs", "1")
+    assert ok.returncode == 0, ok.stderr
+    published = project / "reports" / "2024"
+    before = {k: v for k, v in snapshot(published).items() if k != "manifest.json"}
+    assert "voortgangsrapportage.pdf" in before
+
+    nb_path = project / "notebooks" / "nprz_doelstelling.ipynb"
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('kapotte berekening')"))
+    nbformat.write(nb, nb_path)
+
+    bad = cli(project, "--year", "2024", "--jobs", "1")
+    assert bad.returncode == 1
+    assert "nprz_doelstelling.ipynb" in bad.stderr and "cel" in bad.stderr
+    assert "ValueError: kapotte berekening" in bad.stderr
+    after = {k: v for k, v in snapshot(published).items() if k != "manifest.json"}
+    assert after == before, "a failed run changed published files"
+    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["rapporten"]["voortgangsrapportage"]
+    assert entry["status"] == "mislukt"
+    assert "kapotte berekening" in entry["laatste_fout"]["fout"]
+    assert entry["outputs"], "the last good build's outputs stay listed"
+    assert not list((project / "build").rglob("*.pdf")), "staging files were left behind"
+
+
+def test_changed_data_file_rebuilds_and_unchanged_does_not(project):
+    assert cli(project, "--year", "2024").returncode == 0
+    second = cli(project, "--year", "2024")
+    assert "1 actueel" in second.stdout
+    paginas = project / "data" / "nprz" / "2024" / "indicatorpaginas.csv"
+    paginas.write_text(paginas.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = cli(project, "--year", "2024")
+    assert "1 rapport(en) gebouwd" in third.stdout
+    forced = cli(project, "--year", "2024", "--force")
+    assert "1 rapport(en) gebouwd" in forced.stdout
+
+
+def test_unknown_notebook_parameter_is_a_configuration_error(project):
+    params = project / "params" / "2024" / "voortgangsrapportage.yml"
+    params.write_text(SNEL + "    parameters: {pilaar: school}\n", encoding="utf-8")
+    result = cli(project, "--year", "2024")
+    assert result.returncode == 2
+    assert "voortgangsrapportage.yml" in result.stderr and "pilaar" in result.stderr
+    assert not (project / "reports" / "2024" / "voortgangsrapportage.html").exists()
+
+
+def test_bad_data_stops_before_anything_runs(project):
+    tabel = project / "data" / "nprz" / "2024" / "effecttabel.csv"
+    lines = tabel.read_text(encoding="utf-8").splitlines()
+    lines[12] = lines[12].replace(",93.6,", ',"93,6",', 1)  # decimal comma in a decimal-point file
+    tabel.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(project, "--year", "2024")
+    assert result.returncode == 3, result.stderr
+    assert "effecttabel.csv, rij 13, veld 'zuid_huidig'" in result.stderr
+    assert "93,6" in result.stderr
+    assert not (project / "reports" / "2024" / "voortgangsrapportage.html").exists()
+
+
+def test_year_without_params_is_a_configuration_error(project):
+    result = cli(project, "--year", "2031")
+    assert result.returncode == 2
+    assert "params/2031" in result.stderr
