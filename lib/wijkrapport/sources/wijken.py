@@ -1,0 +1,317 @@
+"""Open data per wijk (CBS, Wijkprofiel, Politie) as published, validated, in tidy long form.
+
+Sources live in ``data/wijken/`` (see its PROVENANCE.md). Every loader returns
+rows ``(gebiedscode, jaar, variabele, waarde)`` or a typed frame; figures are
+joined to wijken through one crosswalk (``data/wijken/crosswalk.csv``). A join
+that loses a wijk is an error, not a silent drop.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .. import paths
+from ..errors import DataValidationError, Problem
+from .base import numeric_problems, read_csv, rel, to_number, validate
+
+RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
+VERGEWIJK = "rotterdam-vergewijk-cbs-wijkprofiel"
+KWB2024 = "cbs-kwb-2024-wikigen"
+KWB_JAREN = (2014, 2015, 2016, 2017, 2018)
+
+
+def wijken_dir() -> Path:
+    return paths.data_dir() / "wijken"
+
+
+def _finite(s: pd.Series) -> pd.Series:
+    return s.isna() | np.isfinite(s.astype(float))
+
+
+def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    problems = numeric_problems(raw, numeric, file)
+    df = raw.copy()
+    for col in numeric:
+        if col in df:
+            df[col] = to_number(df[col]).astype(float)
+    return df, problems
+
+
+def _cached_file(func):
+    """Cache a loader per (path, mtime) so a run reads each file once."""
+    cache = lru_cache(maxsize=16)(lambda path, mtime: func(Path(path)))
+
+    def load(path: Path) -> pd.DataFrame:
+        if not path.exists():
+            raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
+        return cache(str(path), path.stat().st_mtime).copy()
+
+    load.__doc__ = func.__doc__
+    return load
+
+
+# --- crosswalk -----------------------------------------------------------------------------
+
+CROSSWALK_SCHEMA = pa.DataFrameSchema(
+    {
+        "wijk_slug": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]{0,63}$"), unique=True),
+        "wijk_naam": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "gebied_slug": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]*$")),
+        "gebied_naam": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "cbs_buurtcodes": pa.Column(str, pa.Check.str_matches(r"^(BU\d{8})(;BU\d{8})*$")),
+        "wijkprofiel_nummer": pa.Column(str),
+    },
+    strict=False,
+)
+
+
+@_cached_file
+def _crosswalk(path: Path) -> pd.DataFrame:
+    file = rel(path)
+    return validate(read_csv(path), CROSSWALK_SCHEMA, file)
+
+
+def load_crosswalk() -> pd.DataFrame:
+    """One row per wijk: slug, name, gebied, CBS buurt codes, Wijkprofiel number, ..."""
+    return _crosswalk(wijken_dir() / "crosswalk.csv")
+
+
+# --- Wijkprofiel ---------------------------------------------------------------------------
+
+WIJKPROFIEL_SCHEMA = pa.DataFrameSchema(
+    {
+        "wijk_slug": pa.Column(str),
+        "editie": pa.Column(float, pa.Check.isin([2014, 2016, 2018, 2020, 2022, 2024, 2026])),
+        "fysieke_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
+        "veiligheidsindex": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
+        "sociale_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
+    },
+    unique=["wijk_slug", "editie"],
+    strict="filter",
+)
+
+
+@_cached_file
+def _wijkprofiel(path: Path) -> pd.DataFrame:
+    file = rel(path)
+    df, problems = _typed(read_csv(path), ["editie", "fysieke_index", "veiligheidsindex", "sociale_index"], file)
+    df = validate(df, WIJKPROFIEL_SCHEMA, file, problems)
+    df["editie"] = df["editie"].astype(int)
+    return df
+
+
+def load_wijkprofiel() -> pd.DataFrame:
+    """Fysieke, veiligheids- en sociale index per wijk and edition (100 = Rotterdam 2014)."""
+    return _wijkprofiel(wijken_dir() / RAADZOEKER / "wijkprofiel_index_wijk_2014_2026.csv")
+
+
+# --- Politie -------------------------------------------------------------------------------
+
+POLITIE_SCHEMA = pa.DataFrameSchema(
+    {
+        "wijk_slug": pa.Column(str),
+        "jaar": pa.Column(float, pa.Check.in_range(2000, 2100)),
+        "totaal_misdrijven": pa.Column(float, [pa.Check.ge(0), pa.Check(_finite, element_wise=False)], nullable=True),
+        "woninginbraak": pa.Column(float, [pa.Check.ge(0), pa.Check(_finite, element_wise=False)], nullable=True),
+    },
+    checks=[pa.Check(lambda d: d["woninginbraak"].isna() | d["totaal_misdrijven"].isna()
+                     | (d["woninginbraak"] <= d["totaal_misdrijven"]),
+                     error="woninginbraak kan niet groter zijn dan het totaal aantal misdrijven")],
+    unique=["wijk_slug", "jaar"],
+    strict="filter",
+)
+
+
+@_cached_file
+def _politie(path: Path) -> pd.DataFrame:
+    file = rel(path)
+    df, problems = _typed(read_csv(path), ["jaar", "totaal_misdrijven", "woninginbraak"], file)
+    df = validate(df, POLITIE_SCHEMA, file, problems)
+    df["jaar"] = df["jaar"].astype(int)
+    return df
+
+
+def load_politie() -> pd.DataFrame:
+    """Registered crimes per wijk and year (totaal, woninginbraak)."""
+    return _politie(wijken_dir() / RAADZOEKER / "politie_misdrijven_wijk_2018_2025.csv")
+
+
+# --- CBS kerncijfers: stable variable names --------------------------------------------------
+
+VARIABELEN_SCHEMA = pa.DataFrameSchema(
+    {
+        "bron": pa.Column(str, pa.Check.isin(["raadzoeker", "kwb", "kwb2024"])),
+        "bron_kolom": pa.Column(str),
+        "bron_eenheid": pa.Column(str),
+        "variabele": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+        "eenheid": pa.Column(str, pa.Check.isin(["pct", "eur", "aantal", "per1000"])),
+        "factor": pa.Column(str),
+        "label": pa.Column(str),
+    },
+    unique=["bron", "bron_kolom", "bron_eenheid"],
+    strict=False,
+)
+
+
+@_cached_file
+def _variabelen(path: Path) -> pd.DataFrame:
+    return validate(read_csv(path), VARIABELEN_SCHEMA, rel(path))
+
+
+def load_variabelen() -> pd.DataFrame:
+    """The table of stable names: source column (and unit) -> variable, unit, conversion."""
+    return _variabelen(wijken_dir() / "variabelen.csv")
+
+
+def variabele_labels() -> dict[str, tuple[str, str]]:
+    v = load_variabelen()
+    return {r.variabele: (r.label, r.eenheid) for r in v.drop_duplicates("variabele").itertuples()}
+
+
+def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: dict[str, str] | None = None
+                   ) -> pd.DataFrame:
+    """Wide source frame -> long frame of stable variables (conversions applied)."""
+    mapping = load_variabelen()
+    mapping = mapping[mapping["bron"] == bron]
+    out = []
+    for m in mapping.itertuples():
+        if m.bron_kolom not in wide:
+            continue
+        if unit_of is not None and unit_of.get(m.bron_kolom) != m.bron_eenheid:
+            continue
+        values = wide[m.bron_kolom].astype(float)
+        if m.factor == "per_inwoner":
+            values = values / wide["Aantal inwoners"].astype(float) * 100
+        elif m.factor == "per_huishouden":
+            values = values / wide["Huishoudens totaal"].astype(float) * 100
+        else:
+            values = values * float(m.factor)
+        part = wide[id_cols].copy()
+        part["variabele"] = m.variabele
+        part["waarde"] = values.to_numpy()
+        out.append(part)
+    if not out:
+        return pd.DataFrame(columns=[*id_cols, "variabele", "waarde"])
+    return pd.concat(out, ignore_index=True)
+
+
+RAADZOEKER_NUMERIC = [
+    "jaar", "aantal_inwoners", "gem_woz_waarde_x1000eur", "pct_huurwoningen", "pct_huurwoningen_corporatie",
+    "gem_inkomen_per_inwoner_x1000eur", "pct_huishoudens_laag_inkomen", "personen_alg_bijstandsuitkering",
+    "pct_0_15_jaar", "pct_65_plus", "pct_eenpersoonshuishoudens", "personenautos_per_huishouden",
+]
+
+_pct = [pa.Check.in_range(0, 100), pa.Check(_finite, element_wise=False)]
+_count = [pa.Check.ge(0), pa.Check(_finite, element_wise=False)]
+RAADZOEKER_SCHEMA = pa.DataFrameSchema(
+    {
+        "wijk_slug": pa.Column(str),
+        "cbs_buurtcode": pa.Column(str, pa.Check.str_matches(r"^BU\d{8}(;BU\d{8})*$")),
+        "jaar": pa.Column(float, pa.Check.in_range(2000, 2100)),
+        "aantal_inwoners": pa.Column(float, _count, nullable=True),
+        "gem_woz_waarde_x1000eur": pa.Column(float, _count, nullable=True),
+        "pct_huurwoningen": pa.Column(float, _pct, nullable=True),
+        "pct_huurwoningen_corporatie": pa.Column(float, _pct, nullable=True),
+        "gem_inkomen_per_inwoner_x1000eur": pa.Column(float, _count, nullable=True),
+        "pct_huishoudens_laag_inkomen": pa.Column(float, _pct, nullable=True),
+        "personen_alg_bijstandsuitkering": pa.Column(float, _count, nullable=True),
+        "pct_0_15_jaar": pa.Column(float, _pct, nullable=True),
+        "pct_65_plus": pa.Column(float, _pct, nullable=True),
+        "pct_eenpersoonshuishoudens": pa.Column(float, _pct, nullable=True),
+    },
+    unique=["wijk_slug", "jaar"],
+    strict=False,
+)
+
+
+@_cached_file
+def _raadzoeker_cbs(path: Path) -> pd.DataFrame:
+    file = rel(path)
+    df, problems = _typed(read_csv(path), RAADZOEKER_NUMERIC, file)
+    df = validate(df, RAADZOEKER_SCHEMA, file, problems)
+    df["jaar"] = df["jaar"].astype(int)
+    return df
+
+
+def load_kerncijfers_recent() -> pd.DataFrame:
+    """CBS kerncijfers 2022-2025 per wijk, long: wijk_slug, cbs_buurtcode, jaar, variabele, waarde."""
+    wide = _raadzoeker_cbs(wijken_dir() / RAADZOEKER / "cbs_kerncijfers_wijk_2022_2025.csv")
+    return _apply_mapping(wide, "raadzoeker", ["wijk_slug", "cbs_buurtcode", "jaar"])
+
+
+def _kwb_label(label: str) -> str:
+    return " ".join(label.replace("|", " ").split())
+
+
+@_cached_file
+def _kwb_file(path: Path) -> pd.DataFrame:
+    """A StatLine export 'CSV met statistische symbolen': ';', BOM, decimal comma, '.' = unknown."""
+    file = rel(path)
+    try:
+        raw = pd.read_csv(path, sep=";", skiprows=3, header=[0, 1], encoding="utf-8-sig", dtype=str,
+                          keep_default_na=False)
+    except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as exc:
+        raise DataValidationError([Problem(file=file, message=f"geen leesbare StatLine-export: {exc}")]) from exc
+    labels = [_kwb_label(a) for a, _ in raw.columns]
+    units = {(_kwb_label(a)): b.strip() for a, b in raw.columns}
+    raw.columns = labels
+    raw = raw.loc[:, ~pd.Index(labels).duplicated()]
+    for col in ("Soort regio", "Codering", "Aantal inwoners"):
+        if col not in raw:
+            raise DataValidationError([Problem(file=file, field=col, message="kolom ontbreekt in de StatLine-export")])
+    raw["Codering"] = raw["Codering"].str.strip()
+    raw["Soort regio"] = raw["Soort regio"].str.strip()
+    wanted = set(load_variabelen().query("bron == 'kwb'")["bron_kolom"])
+    problems = []
+    for col in [c for c in raw.columns if c in wanted]:
+        text = raw[col].str.strip()
+        symbols = text.isin([".", "x", "-", ""])
+        parsed = to_number(text.where(~symbols, ""), decimal=",")
+        for idx in raw.index[~symbols & parsed.isna()]:
+            problems.append(Problem(file=file, row=int(idx) + 6, field=col, value=raw.at[idx, col],
+                                    message="verwacht een getal met decimale komma of een StatLine-symbool (. x -)"))
+        raw[col] = parsed
+    if problems:
+        raise DataValidationError(problems)
+    raw.attrs["units"] = units
+    return raw
+
+
+def load_kwb(jaar: int) -> pd.DataFrame:
+    """CBS Kerncijfers wijken en buurten ``jaar`` (2014-2018), long: code, soort, jaar, variabele, waarde."""
+    path = wijken_dir() / VERGEWIJK / "cbs-kwb" / f"Kerncijfers_wijken_en_buurten_{jaar}.csv"
+    wide = _kwb_file(path)
+    wide["jaar"] = jaar
+    long = _apply_mapping(wide, "kwb", ["Codering", "Soort regio", "jaar"], unit_of=_kwb_units(path))
+    return long.rename(columns={"Codering": "code", "Soort regio": "soort"})
+
+
+@lru_cache(maxsize=8)
+def _kwb_units_cached(path: str, mtime: float) -> dict[str, str]:
+    raw = pd.read_csv(path, sep=";", skiprows=3, header=[0, 1], encoding="utf-8-sig", dtype=str, nrows=1)
+    return {_kwb_label(a): b.strip() for a, b in raw.columns}
+
+
+def _kwb_units(path: Path) -> dict[str, str]:
+    return _kwb_units_cached(str(path), path.stat().st_mtime)
+
+
+def load_kwb2024() -> pd.DataFrame:
+    """CBS KWB 2024 (85984NED) subset: gemeente and gebieden (CBS wijken), long."""
+    path = wijken_dir() / KWB2024 / "stripped_filtered_data_2024.rotterdam_g4.json"
+    if not path.exists():
+        raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataValidationError([Problem(file=rel(path), message=f"geen geldige JSON: {exc}")]) from exc
+    wide = pd.DataFrame.from_dict(data, orient="index").rename_axis("code").reset_index()
+    wide["jaar"] = 2024
+    wide["soort"] = wide["code"].str[:2].map({"GM": "Gemeente", "WK": "Wijk", "BU": "Buurt"})
+    return _apply_mapping(wide, "kwb2024", ["code", "soort", "jaar"])

@@ -1,0 +1,150 @@
+"""Building blocks of the wijkdocument (called from notebooks/wijkdocument.ipynb)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from . import format as fmt
+from . import wijkdata, wijkteksten
+from .charts import line_chart
+from .publish import toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
+from .tables import Kolom
+
+BRON_CBS = "CBS, Kerncijfers wijken en buurten (CC BY 4.0)"
+BRON_WP = "Gemeente Rotterdam, OBI, Wijkprofiel 2014-2026"
+BRON_POLITIE = "Politie, geregistreerde misdrijven (CBS tabel 47018NED)"
+
+
+def _w(eenheid: str):
+    return lambda v: fmt.waarde(v, eenheid, decimals=0 if eenheid in ("pct", "eur", "aantal") else 1)
+
+
+def toon_titel(slug: str, jaar: int) -> None:
+    w = wijkdata.wijk(slug)
+    toon_html(f"<h2>{escape(w['wijk_naam'])} in cijfers</h2>"
+              f'<p class="meta">Wijk in het gebied {escape(w["gebied_naam"])} · cijfers tot en met {jaar}</p>')
+
+
+def toon_samenvatting(slug: str, jaar: int) -> None:
+    w = wijkdata.wijk(slug)
+    kern = wijkdata.kerncijfers(slug, jaar)
+    zinnen = wijkteksten.samenvatting(w["wijk_naam"], w["gebied_naam"], kern, wijkdata.inwoners_per_jaar(slug),
+                                      wijkdata.wijkprofiel(slug, jaar), wijkdata.criminaliteit(slug, jaar))
+    toon_html('<div class="kader samenvatting">' + "".join(f"<p>{escape(z)}</p>" for z in zinnen) + "</div>")
+
+
+def toon_kerncijfers(slug: str, jaar: int, tabellen_dir: str) -> None:
+    w = wijkdata.wijk(slug)
+    kern = wijkdata.kerncijfers(slug, jaar)
+    kern["waarde_wijk"] = kern.apply(lambda r: _w(r["eenheid"])(r["wijk"]), axis=1)
+    kern["waarde_gebied"] = kern.apply(lambda r: _w(r["eenheid"])(r["gebied"]), axis=1)
+    kern["waarde_rotterdam"] = kern.apply(lambda r: _w(r["eenheid"])(r["rotterdam"]), axis=1)
+    kolommen = [
+        Kolom("label", "Onderwerp"),
+        Kolom("jaar", "Jaar", opmaak=lambda v: "–" if fmt.is_missing(v) else str(int(v))),
+        Kolom("waarde_wijk", w["wijk_naam"], numeriek=True),
+        Kolom("waarde_gebied", w["gebied_naam"], numeriek=True),
+        Kolom("waarde_rotterdam", "Rotterdam", numeriek=True),
+    ]
+    toon_tabel(
+        kern, kolommen, caption=f"Kerncijfers {w['wijk_naam']}, {w['gebied_naam']} en Rotterdam",
+        bron=f"{BRON_CBS}; peildatum 1 januari van het jaar (inkomen: jaar zelf).",
+        voetnoot="Gebied: berekend uit alle wijken van het gebied (aantallen opgeteld, percentages en bedragen "
+        "gewogen naar inwoners). 'geen gegevens': de bron heeft dit cijfer niet voor dit jaar.",
+        naam="kerncijfers", tabellen_dir=tabellen_dir,
+        data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron"]],
+    )
+
+
+def toon_wijkprofiel(slug: str, jaar: int, tabellen_dir: str) -> None:
+    w = wijkdata.wijk(slug)
+    wp = wijkdata.wijkprofiel(slug, jaar)
+    if wp.empty:
+        toon_tekst("Er zijn geen gegevens van het Wijkprofiel voor deze wijk.")
+        return
+    toon_tekst(wijkteksten.wijkprofiel_zin(wp))
+    toon_tekst(wijkteksten.INDEX_UITLEG)
+    series = ["Fysieke index", "Veiligheidsindex", "Sociale index"]
+    fig = line_chart(wp, "editie", series, "index", referentielijn=100, referentielabel="100 = Rotterdam 2014")
+    last = wp.iloc[-1]
+    alt = (f"Wijkprofiel {w['wijk_naam']}, {int(wp['editie'].min())} tot {int(last['editie'])}. In {int(last['editie'])}: "
+           + ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series) + ". 100 is het Rotterdamse gemiddelde van 2014.")
+    toon_figuur(fig, alt=alt, titel=f"Wijkprofiel {w['wijk_naam']}.", bron=BRON_WP + "; index 100 = Rotterdam 2014",
+                data=wp, data_kolommen=[Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
+                + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series])
+    toon_tabel(wp, [Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
+               + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series],
+               caption=f"Wijkprofiel {w['wijk_naam']} per editie", bron=BRON_WP,
+               voetnoot="De sociale index van 2014 en 2016 is later herberekend; de cijfers hier zijn de herberekende.",
+               naam="wijkprofiel", tabellen_dir=tabellen_dir)
+
+
+def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
+    w = wijkdata.wijk(slug)
+    crim = wijkdata.criminaliteit(slug, jaar)
+    if crim.empty:
+        toon_tekst("Er zijn geen politiecijfers voor deze wijk.")
+        return
+    rates = crim.dropna(subset=["misdrijven_per_1000"])
+    if len(rates):
+        frame = rates.rename(columns={"misdrijven_per_1000": w["wijk_naam"],
+                                      "alle_misdrijven_per_1000": "Alle wijken in dit overzicht"})
+        series = [w["wijk_naam"]] + (["Alle wijken in dit overzicht"] if frame["Alle wijken in dit overzicht"].notna().any() else [])
+        fig = line_chart(frame, "jaar", series, "per1000")
+        last = rates.iloc[-1]
+        alt = (f"Misdrijven per 1.000 inwoners in {w['wijk_naam']}: {fmt.getal(rates.iloc[0]['misdrijven_per_1000'], 0)} "
+               f"in {int(rates.iloc[0]['jaar'])} en {fmt.getal(last['misdrijven_per_1000'], 0)} in {int(last['jaar'])}.")
+        toon_figuur(fig, alt=alt, titel="Misdrijven per 1.000 inwoners.", bron=BRON_POLITIE + "; inwoners: CBS",
+                    data=rates, data_kolommen=[
+                        Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
+                        Kolom("misdrijven_per_1000", "Wijk", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+                        Kolom("alle_misdrijven_per_1000", "Alle wijken", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+                    ])
+    kolommen = [
+        Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
+        Kolom("misdrijven", "Misdrijven", numeriek=True, opmaak=lambda v: fmt.getal(v)),
+        Kolom("misdrijven_per_1000", "Per 1.000 inwoners", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+        Kolom("woninginbraak", "Woninginbraken", numeriek=True, opmaak=lambda v: fmt.getal(v)),
+        Kolom("woninginbraak_per_1000", "Woninginbraken per 1.000", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+        Kolom("alle_misdrijven_per_1000", "Alle wijken: misdrijven per 1.000", numeriek=True,
+              opmaak=lambda v: fmt.getal(v, 1)),
+    ]
+    toon_tabel(crim, kolommen, caption=f"Geregistreerde misdrijven in {w['wijk_naam']}", bron=BRON_POLITIE,
+               voetnoot="Per 1.000 inwoners alleen voor jaren waarin het aantal inwoners van de wijk bekend is. "
+               "Voor heel Rotterdam staan geen politiecijfers in de data; de vergelijking is met alle wijken "
+               "in dit overzicht samen.",
+               naam="veiligheid", tabellen_dir=tabellen_dir)
+
+
+def toon_signalen(slug: str, jaar: int) -> None:
+    w = wijkdata.wijk(slug)
+    goed, aandacht = wijkteksten.signalen(w["wijk_naam"], wijkdata.kerncijfers(slug, jaar),
+                                          wijkdata.wijkprofiel(slug, jaar), wijkdata.criminaliteit(slug, jaar))
+    toon_html("<h3>Wat gaat goed</h3>")
+    toon_lijst(goed or ["Geen grote verbeteringen in de cijfers van deze wijk."])
+    toon_html("<h3>Wat vraagt aandacht</h3>")
+    toon_lijst(aandacht or ["Geen grote achteruitgang in de cijfers van deze wijk."])
+
+
+def toon_vergelijkbaar(slug: str, jaar: int, tabellen_dir: str) -> None:
+    w = wijkdata.wijk(slug)
+    tabel = wijkdata.vergelijkbare_wijken(slug, jaar)
+    if len(tabel) <= 1:
+        toon_tekst("Er zijn te weinig gegevens om vergelijkbare wijken te vinden.")
+        return
+    namen = wijkdata.src.load_crosswalk().set_index("wijk_slug")["wijk_naam"]
+    tabel["wijk"] = tabel["wijk_slug"].map(namen)
+    andere = ", ".join(tabel["wijk"].iloc[1:])
+    toon_tekst(f"De wijken die het meest op {w['wijk_naam']} lijken (naar leeftijd, huur, WOZ-waarde en Wijkprofiel) "
+               f"zijn {andere}.")
+    cols = [("pct_0_15", "0-15 jaar", "pct"), ("pct_65_plus", "65+", "pct"), ("pct_huur", "Huur", "pct"),
+            ("woz", "WOZ", "eur"), ("fysieke_index", "Fysiek", "index"), ("veiligheidsindex", "Veiligheid", "index"),
+            ("sociale_index", "Sociaal", "index")]
+    kolommen = [Kolom("wijk", "Wijk")] + [
+        Kolom(c, k, numeriek=True, opmaak=_w(e)) for c, k, e in cols if c in tabel
+    ]
+    toon_tabel(tabel, kolommen, caption=f"{w['wijk_naam']} en de drie meest vergelijkbare wijken",
+               bron=f"{BRON_CBS}; {BRON_WP}", naam="vergelijkbare_wijken", tabellen_dir=tabellen_dir,
+               voetnoot="Vergelijkbaar: de kleinste afstand over de gestandaardiseerde cijfers in de tabel.")

@@ -1,0 +1,253 @@
+"""Figures for one wijk, its gebied and Rotterdam, computed from the open data in ``data/wijken/``.
+
+Pure functions over the loaded frames; the notebooks only call them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .errors import ConfigError, DataValidationError, Problem
+from .sources import wijken as src
+
+ROTTERDAM = "GM0599"
+
+#: variables shown in the kerncijfers table, in reading order
+KERNCIJFERS = [
+    "inwoners", "pct_0_15", "pct_65_plus", "huishoudens", "pct_eenpersoonshuishoudens", "woningvoorraad",
+    "pct_huur", "pct_corporatie", "woz", "inkomen_per_inwoner", "pct_laag_inkomen", "bijstand",
+]
+#: how a gebied value is made from its wijken: counts add up, the rest is weighted by inwoners
+OPTELBAAR = {"inwoners", "huishoudens", "woningvoorraad", "bijstand"}
+
+
+def wijk(slug: str) -> pd.Series:
+    """The crosswalk row of a wijk; an unknown slug is a configuration error naming it."""
+    cw = src.load_crosswalk()
+    hit = cw[cw["wijk_slug"] == slug]
+    if hit.empty:
+        raise ConfigError([Problem(file="data/wijken/crosswalk.csv", field="wijk_slug", value=slug,
+                                   message="wijk staat niet in de crosswalk (geen gegevens voor deze wijk)")])
+    return hit.iloc[0]
+
+
+def wijken_van_gebied(gebied_slug: str) -> pd.DataFrame:
+    cw = src.load_crosswalk()
+    return cw[cw["gebied_slug"] == gebied_slug]
+
+
+def _buurten(row: pd.Series) -> list[str]:
+    return [c for c in str(row["cbs_buurtcodes"]).split(";") if c]
+
+
+def recent_long() -> pd.DataFrame:
+    """CBS 2022-2025 per wijk (from the Wijkprofiel/raadzoeker extract), long."""
+    return src.load_kerncijfers_recent()
+
+
+def kwb_long() -> pd.DataFrame:
+    """CBS KWB 2014-2018 (buurt = wijk, wijk = gebied, gemeente) and KWB 2024 (gemeente, gebied), long."""
+    parts = [src.load_kwb(j) for j in src.KWB_JAREN]
+    parts.append(src.load_kwb2024())
+    return pd.concat(parts, ignore_index=True)
+
+
+def _aggregate(values: pd.DataFrame, variabele: str) -> float:
+    """Gebied value from its wijken: sum for counts, inhabitant-weighted mean otherwise.
+
+    ``values`` has one row per distinct CBS buurt with columns ``waarde`` and ``inwoners``.
+    """
+    v = values.dropna(subset=["waarde"])
+    if v.empty:
+        return math.nan
+    if variabele in OPTELBAAR:
+        return float(v["waarde"].sum())
+    w = v["inwoners"]
+    if w.isna().any() or w.sum() == 0:
+        return math.nan
+    return float((v["waarde"] * w).sum() / w.sum())
+
+
+def kerncijfers(slug: str, jaar: int) -> pd.DataFrame:
+    """Kerncijfers table: per variable the latest year <= ``jaar`` with wijk, gebied and Rotterdam side by side.
+
+    Wijk figures come from CBS 2022-2025 (falling back to KWB 2014-2018 where a
+    variable is only there); the gebied figure is computed from the same source
+    and year over all wijken of the gebied (distinct CBS buurten); Rotterdam
+    comes from CBS KWB for the same year, or is missing ("geen gegevens").
+    """
+    w = wijk(slug)
+    recent = recent_long()
+    recent = recent[recent["jaar"] <= jaar]
+    kwb = kwb_long()
+    kwb = kwb[kwb["jaar"] <= jaar]
+    labels = src.variabele_labels()
+    gebied = wijken_van_gebied(w["gebied_slug"])
+    rows = []
+    for var in KERNCIJFERS:
+        label, eenheid = labels.get(var, (var, "aantal"))
+        own = recent[(recent["wijk_slug"] == slug) & (recent["variabele"] == var)].dropna(subset=["waarde"])
+        bron = "CBS Kerncijfers wijken en buurten (via Wijkprofiel-extract)"
+        if not own.empty:
+            year = int(own["jaar"].max())
+            value = float(own.loc[own["jaar"] == year, "waarde"].iloc[0])
+            g_value = _gebied_recent(recent, gebied, var, year)
+        else:
+            codes = _buurten(w)
+            own_kwb = kwb[(kwb["code"].isin(codes)) & (kwb["variabele"] == var)].dropna(subset=["waarde"])
+            if own_kwb.empty:
+                rows.append({"variabele": var, "label": label, "eenheid": eenheid, "jaar": None,
+                             "wijk": math.nan, "gebied": math.nan, "rotterdam": math.nan, "bron": ""})
+                continue
+            year = int(own_kwb["jaar"].max())
+            value = _combine_buurten(kwb, codes, var, year)
+            g_value = _gebied_kwb(kwb, gebied, var, year)
+            bron = "CBS Kerncijfers wijken en buurten"
+        r_value = kwb[(kwb["code"] == ROTTERDAM) & (kwb["variabele"] == var) & (kwb["jaar"] == year)]["waarde"]
+        rows.append({
+            "variabele": var, "label": label, "eenheid": eenheid, "jaar": year, "wijk": value,
+            "gebied": g_value, "rotterdam": float(r_value.iloc[0]) if len(r_value) else math.nan, "bron": bron,
+        })
+    return pd.DataFrame(rows)
+
+
+def _gebied_recent(recent: pd.DataFrame, gebied: pd.DataFrame, var: str, year: int) -> float:
+    sub = recent[(recent["wijk_slug"].isin(gebied["wijk_slug"])) & (recent["jaar"] == year)]
+    per_buurt = sub.drop_duplicates(subset=["cbs_buurtcode", "variabele"])  # shared CBS buurt counted once
+    if per_buurt["wijk_slug"].nunique() < len(gebied["wijk_slug"]) - _gedeeld(gebied):
+        return math.nan
+    values = per_buurt[per_buurt["variabele"] == var][["cbs_buurtcode", "waarde"]]
+    inw = per_buurt[per_buurt["variabele"] == "inwoners"][["cbs_buurtcode", "waarde"]].rename(columns={"waarde": "inwoners"})
+    return _aggregate(values.merge(inw, on="cbs_buurtcode", how="left"), var)
+
+
+def _gedeeld(gebied: pd.DataFrame) -> int:
+    """How many wijken of the gebied share their CBS buurt with another wijk."""
+    return int(gebied["cbs_buurtcodes"].duplicated().sum())
+
+
+def _gebied_kwb(kwb: pd.DataFrame, gebied: pd.DataFrame, var: str, year: int) -> float:
+    codes = sorted({c for _, r in gebied.iterrows() for c in _buurten(r)})
+    return _combine_buurten(kwb, codes, var, year)
+
+
+def _combine_buurten(kwb: pd.DataFrame, codes: list[str], var: str, year: int) -> float:
+    sub = kwb[(kwb["code"].isin(codes)) & (kwb["jaar"] == year)]
+    values = sub[sub["variabele"] == var][["code", "waarde"]]
+    if len(values) == 1:
+        return float(values["waarde"].iloc[0])
+    inw = sub[sub["variabele"] == "inwoners"][["code", "waarde"]].rename(columns={"waarde": "inwoners"})
+    return _aggregate(values.merge(inw, on="code", how="left"), var)
+
+
+def wijkprofiel(slug: str, jaar: int) -> pd.DataFrame:
+    """FI/VI/SI per edition up to ``jaar`` for the wijk (columns: editie, fysiek, veiligheid, sociaal)."""
+    wp = src.load_wijkprofiel()
+    sub = wp[(wp["wijk_slug"] == slug) & (wp["editie"] <= jaar)].sort_values("editie")
+    return sub.rename(columns={"fysieke_index": "Fysieke index", "veiligheidsindex": "Veiligheidsindex",
+                               "sociale_index": "Sociale index"})[["editie", "Fysieke index", "Veiligheidsindex",
+                                                                  "Sociale index"]].reset_index(drop=True)
+
+
+def inwoners_per_jaar(slug: str) -> pd.Series:
+    """Inhabitants per year from every source that has them (CBS 2022-2025, KWB 2014-2018)."""
+    w = wijk(slug)
+    recent = recent_long()
+    a = recent[(recent["wijk_slug"] == slug) & (recent["variabele"] == "inwoners")].set_index("jaar")["waarde"]
+    kwb = kwb_long()
+    codes = _buurten(w)
+    b = (kwb[(kwb["code"].isin(codes)) & (kwb["variabele"] == "inwoners")]
+         .groupby("jaar")["waarde"].sum(min_count=1))
+    return pd.concat([b[~b.index.isin(a.index)], a]).sort_index()
+
+
+def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
+    """Registered crimes per year up to ``jaar``: counts, and per 1.000 inwoners where inhabitants are known.
+
+    Comparison: the same rates over all wijken in the data ("alle wijken in dit overzicht").
+    """
+    pol = src.load_politie()
+    pol = pol[pol["jaar"] <= jaar]
+    own = pol[pol["wijk_slug"] == slug].set_index("jaar")
+    inw = inwoners_per_jaar(slug)
+    out = pd.DataFrame(index=own.index)
+    out["misdrijven"] = own["totaal_misdrijven"]
+    out["woninginbraak"] = own["woninginbraak"]
+    out["inwoners"] = inw.reindex(out.index)
+    out["misdrijven_per_1000"] = out["misdrijven"] / out["inwoners"] * 1000
+    out["woninginbraak_per_1000"] = out["woninginbraak"] / out["inwoners"] * 1000
+    # comparison over all wijken (distinct CBS buurten so shared buurten count once)
+    cw = src.load_crosswalk()[["wijk_slug", "cbs_buurtcodes"]]
+    allp = pol.merge(cw, on="wijk_slug").drop_duplicates(subset=["cbs_buurtcodes", "jaar"])
+    recent = recent_long()
+    inw_all = recent[recent["variabele"] == "inwoners"].drop_duplicates(subset=["cbs_buurtcode", "jaar"])
+    tot = allp.groupby("jaar")[["totaal_misdrijven", "woninginbraak"]].sum()
+    inw_tot = inw_all.groupby("jaar")["waarde"].sum()
+    complete = inw_all.groupby("jaar")["cbs_buurtcode"].nunique() >= cw["cbs_buurtcodes"].nunique()
+    inw_tot = inw_tot[complete.reindex(inw_tot.index, fill_value=False)]
+    out["alle_misdrijven_per_1000"] = (tot["totaal_misdrijven"] / inw_tot * 1000).reindex(out.index)
+    out["alle_woninginbraak_per_1000"] = (tot["woninginbraak"] / inw_tot * 1000).reindex(out.index)
+    return out.reset_index().rename(columns={"index": "jaar"})
+
+
+def profiel_matrix(jaar: int) -> pd.DataFrame:
+    """One row per wijk with the profile used to find similar wijken (latest values <= jaar)."""
+    recent = recent_long()
+    recent = recent[recent["jaar"] <= jaar].sort_values("jaar")
+    last = recent.dropna(subset=["waarde"]).groupby(["wijk_slug", "variabele"])["waarde"].last().unstack()
+    wp = src.load_wijkprofiel()
+    wp = wp[wp["editie"] <= jaar].sort_values("editie").groupby("wijk_slug").last()
+    prof = last.join(wp[["fysieke_index", "veiligheidsindex", "sociale_index"]], how="outer")
+    return prof
+
+
+PROFIEL_VARIABELEN = ["pct_0_15", "pct_65_plus", "pct_huur", "woz", "fysieke_index", "veiligheidsindex", "sociale_index"]
+
+
+def vergelijkbare_wijken(slug: str, jaar: int, n: int = 3) -> pd.DataFrame:
+    """The ``n`` wijken most alike in profile (standardised distance over PROFIEL_VARIABELEN).
+
+    Wijken that share their CBS buurt with ``slug`` are left out (same figures).
+    """
+    prof = profiel_matrix(jaar)
+    cols = [c for c in PROFIEL_VARIABELEN if c in prof]
+    data = prof[cols].dropna()
+    if slug not in data.index:
+        return pd.DataFrame(columns=["wijk_slug", "afstand", *cols])
+    z = (data - data.mean()) / data.std(ddof=0).replace(0, np.nan)
+    z = z.fillna(0)
+    dist = np.sqrt(((z - z.loc[slug]) ** 2).sum(axis=1))
+    cw = src.load_crosswalk().set_index("wijk_slug")
+    own_buurt = cw.loc[slug, "cbs_buurtcodes"]
+    twins = set(cw.index[cw["cbs_buurtcodes"] == own_buurt])
+    dist = dist.drop(index=[s for s in twins if s in dist.index])
+    best = dist.nsmallest(n)
+    out = data.loc[[slug, *best.index]].copy()
+    out.insert(0, "afstand", [0.0, *best.to_numpy()])
+    return out.reset_index().rename(columns={"index": "wijk_slug"})
+
+
+def check_wijken(slugs: list[str], params_file: str) -> None:
+    """Every wijk named in params must be in the crosswalk and have figures in each source."""
+    cw = src.load_crosswalk()
+    known = set(cw["wijk_slug"])
+    sources = {
+        "Wijkprofiel": set(src.load_wijkprofiel()["wijk_slug"]),
+        "CBS kerncijfers": set(recent_long()["wijk_slug"]),
+        "Politie": set(src.load_politie()["wijk_slug"]),
+    }
+    problems = []
+    for slug in slugs:
+        if slug not in known:
+            problems.append(Problem(file=params_file, field="wijken", value=slug,
+                                    message="wijk staat in de params maar niet in data/wijken/crosswalk.csv"))
+            continue
+        for name, have in sources.items():
+            if slug not in have:
+                problems.append(Problem(file=params_file, field="wijken", value=slug,
+                                        message=f"geen gegevens voor deze wijk in de bron {name}"))
+    if problems:
+        raise DataValidationError(problems)

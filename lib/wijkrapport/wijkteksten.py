@@ -1,0 +1,135 @@
+"""Plain-language (B1) sentences about a wijk, generated from its figures. Short sentences, no jargon."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import format as fmt
+
+INDEX_UITLEG = "Een score van 100 is het gemiddelde van heel Rotterdam in 2014. Hoger is beter."
+INDEXEN = {"Fysieke index": "de buurt en de woningen", "Veiligheidsindex": "veiligheid", "Sociale index": "het samenleven"}
+DREMPEL_INDEX = 3  # points: smaller changes are "ongeveer gelijk"
+
+
+def _val(tabel: pd.DataFrame, var: str, col: str = "wijk") -> float:
+    hit = tabel[tabel["variabele"] == var]
+    return math.nan if hit.empty else hit[col].iloc[0]
+
+
+def _jaar(tabel: pd.DataFrame, var: str):
+    hit = tabel[tabel["variabele"] == var]
+    return None if hit.empty or pd.isna(hit["jaar"].iloc[0]) else int(hit["jaar"].iloc[0])
+
+
+def richting(verschil: float, drempel: float) -> str:
+    if fmt.is_missing(verschil):
+        return "onbekend"
+    if verschil >= drempel:
+        return "hoger"
+    if verschil <= -drempel:
+        return "lager"
+    return "gelijk"
+
+
+def samenvatting(naam: str, gebied: str, kern: pd.DataFrame, inwoners: pd.Series, wp: pd.DataFrame,
+                 crim: pd.DataFrame) -> list[str]:
+    """Five to eight short sentences for the first page."""
+    zinnen = []
+    inw = _val(kern, "inwoners")
+    jaar = _jaar(kern, "inwoners")
+    if not fmt.is_missing(inw):
+        zinnen.append(f"In {naam} wonen {fmt.getal(inw)} mensen (1 januari {jaar}).")
+        prev = inwoners[inwoners.index < jaar].dropna()
+        if len(prev):
+            vorig_jaar = int(prev.index.max())
+            diff = inw - prev.loc[vorig_jaar]
+            if diff > 0:
+                zinnen.append(f"Dat zijn er {fmt.getal(diff)} meer dan in {vorig_jaar}.")
+            elif diff < 0:
+                zinnen.append(f"Dat zijn er {fmt.getal(-diff)} minder dan in {vorig_jaar}.")
+            else:
+                zinnen.append(f"Dat zijn er evenveel als in {vorig_jaar}.")
+    if len(wp) >= 2:
+        nu, vorig = wp.iloc[-1], wp.iloc[-2]
+        for col, onderwerp in INDEXEN.items():
+            if fmt.is_missing(nu[col]) or fmt.is_missing(vorig[col]):
+                continue
+            r = richting(nu[col] - vorig[col], DREMPEL_INDEX)
+            woord = {"hoger": "beter", "lager": "slechter", "gelijk": "ongeveer even goed"}[r]
+            zinnen.append(f"Op {onderwerp} scoort de wijk in {int(nu['editie'])} {woord} dan in {int(vorig['editie'])}: "
+                          f"{fmt.getal(nu[col])} tegen {fmt.getal(vorig[col])}.")
+        zinnen.append(INDEX_UITLEG)
+    huur, huur_g = _val(kern, "pct_huur"), _val(kern, "pct_huur", "gebied")
+    if not fmt.is_missing(huur):
+        zin = f"Van de woningen is {fmt.procent(huur, 0)} een huurwoning"
+        zin += f"; in heel {gebied} is dat {fmt.procent(huur_g, 0)}." if not fmt.is_missing(huur_g) else "."
+        zinnen.append(zin)
+    rates = crim.dropna(subset=["misdrijven_per_1000"])
+    if len(rates):
+        last = rates.iloc[-1]
+        zin = f"In {int(last['jaar'])} waren er {fmt.getal(last['misdrijven_per_1000'], 0)} misdrijven per 1.000 inwoners"
+        if not fmt.is_missing(last.get("alle_misdrijven_per_1000")):
+            zin += f". In alle wijken van dit overzicht samen waren dat er {fmt.getal(last['alle_misdrijven_per_1000'], 0)}."
+        else:
+            zin += "."
+        zinnen.append(zin)
+    return zinnen
+
+
+def signalen(naam: str, kern: pd.DataFrame, wp: pd.DataFrame, crim: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Rules over the data: what goes well and what needs attention, each with its figure."""
+    goed, aandacht = [], []
+    if len(wp) >= 2:
+        nu, vorig = wp.iloc[-1], wp.iloc[-2]
+        changes = []
+        for col in INDEXEN:
+            if not (fmt.is_missing(nu[col]) or fmt.is_missing(vorig[col])):
+                changes.append((nu[col] - vorig[col], col))
+        for diff, col in sorted(changes, reverse=True):
+            zin = (f"{col}: van {fmt.getal(vorig[col])} in {int(vorig['editie'])} naar {fmt.getal(nu[col])} in "
+                   f"{int(nu['editie'])} ({'+' if diff > 0 else ''}{fmt.getal(diff)} punten).")
+            if diff >= DREMPEL_INDEX:
+                goed.append(zin)
+            elif diff <= -DREMPEL_INDEX:
+                aandacht.append(zin)
+        for col in INDEXEN:
+            if not fmt.is_missing(nu[col]) and nu[col] <= 90:
+                aandacht.append(f"{col} ligt met {fmt.getal(nu[col])} ruim onder het Rotterdamse niveau van 2014 (100).")
+            elif not fmt.is_missing(nu[col]) and nu[col] >= 110:
+                goed.append(f"{col} ligt met {fmt.getal(nu[col])} ruim boven het Rotterdamse niveau van 2014 (100).")
+    rates = crim.dropna(subset=["misdrijven_per_1000"])
+    if len(rates) >= 2:
+        a, b = rates.iloc[-2], rates.iloc[-1]
+        diff = b["misdrijven_per_1000"] - a["misdrijven_per_1000"]
+        zin = (f"Misdrijven per 1.000 inwoners: {fmt.getal(a['misdrijven_per_1000'], 0)} in {int(a['jaar'])}, "
+               f"{fmt.getal(b['misdrijven_per_1000'], 0)} in {int(b['jaar'])}.")
+        if diff <= -3:
+            goed.append(zin)
+        elif diff >= 3:
+            aandacht.append(zin)
+    for var, label, hoger_is_slechter in (("pct_laag_inkomen", "Huishoudens met een laag inkomen", True),
+                                          ("pct_corporatie", "Huurwoningen van een corporatie", None)):
+        w, g = _val(kern, var), _val(kern, var, "gebied")
+        if hoger_is_slechter and not (fmt.is_missing(w) or fmt.is_missing(g)):
+            if w - g >= 5:
+                aandacht.append(f"{label}: {fmt.procent(w, 0)} in {naam}, {fmt.procent(g, 0)} in het gebied.")
+            elif g - w >= 5:
+                goed.append(f"{label}: {fmt.procent(w, 0)} in {naam}, {fmt.procent(g, 0)} in het gebied.")
+    return goed, aandacht
+
+
+def wijkprofiel_zin(wp: pd.DataFrame) -> str:
+    if len(wp) < 2:
+        return "Er is maar één meting van het Wijkprofiel; een verandering is nog niet te zien."
+    nu, vorig = wp.iloc[-1], wp.iloc[-2]
+    delen = []
+    for col in INDEXEN:
+        if fmt.is_missing(nu[col]) or fmt.is_missing(vorig[col]):
+            delen.append(f"de {col.lower()}: geen gegevens")
+            continue
+        diff = nu[col] - vorig[col]
+        woord = {"hoger": "ging omhoog", "lager": "ging omlaag", "gelijk": "bleef ongeveer gelijk"}[richting(diff, DREMPEL_INDEX)]
+        delen.append(f"de {col.lower()} {woord} ({fmt.getal(vorig[col])} → {fmt.getal(nu[col])})")
+    return f"Sinds {int(vorig['editie'])}: " + "; ".join(delen) + "."
