@@ -23,3 +23,21 @@ def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def make_project(tmp_path: Path, voortgang_yml: str | None = None, wijken_yml: str | None = None) -> Path:
+    """A copy of the project's notebooks, params and data in ``tmp_path`` (use with WIJKRAPPORT_ROOT)."""
+    import shutil
+
+    root = tmp_path / "project"
+    for name in ("notebooks", "params", "data"):
+        shutil.copytree(ROOT / name, root / name)
+    year = root / "params" / "2024"
+    if voortgang_yml is not None or wijken_yml is not None:
+        shutil.rmtree(year)
+        year.mkdir()
+    if voortgang_yml is not None:
+        (year / "voortgangsrapportage.yml").write_text(voortgang_yml, encoding="utf-8")
+    if wijken_yml is not None:
+        (year / "wijken.yml").write_text(wijken_yml, encoding="utf-8")
+    return root

@@ -18,6 +18,7 @@ def test_procent_and_euro():
     assert fmt.procent(58.8235) == "58,8%"
     assert fmt.procent(-14.2857) == "-14,3%"
     assert fmt.euro(36300) == "€ 36.300"
+    assert fmt.euro(-676115) == "-€ 676.115"
     assert fmt.waarde(228576.4, "eur") == "€ 228.576"
     assert fmt.waarde(35.2, "index") == "35,2"
 

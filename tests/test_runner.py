@@ -1,12 +1,11 @@
 """Run engine behaviour on a small copy of the project (fast profile: one chapter)."""
 
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import ROOT, run_cli
+from helpers import make_project, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -22,13 +21,7 @@ hoofdstukken:
 
 @pytest.fixture()
 def project(tmp_path):
-    root = tmp_path / "project"
-    for name in ("notebooks", "params", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.rmtree(root / "params" / "2024")
-    (root / "params" / "2024").mkdir()
-    (root / "params" / "2024" / "voortgangsrapportage.yml").write_text(SNEL, encoding="utf-8")
-    return root
+    return make_project(tmp_path, SNEL)
 
 
 def cli(project, *args):
@@ -102,3 +95,18 @@ def test_year_without_params_is_a_configuration_error(project):
     result = cli(project, "--year", "2031")
     assert result.returncode == 2
     assert "params/2031" in result.stderr
+
+
+def test_dask_executor_on_a_local_cluster(project, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(project))  # the workers inherit it
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = run_cli("--year", "2024", "--executor", "dask", "--scheduler", cluster.scheduler_address,
+                         "--out", str(project / "reports"), env={"WIJKRAPPORT_ROOT": str(project)})
+    assert result.returncode == 0, result.stderr
+    assert (project / "reports" / "2024" / "voortgangsrapportage.pdf").stat().st_size > 10_000
+
+
+def test_dask_without_scheduler_is_a_usage_error(project):
+    assert cli(project, "--year", "2024", "--executor", "dask").returncode == 2

@@ -49,6 +49,8 @@ def euro(value: object, decimals: int = 0, missing: str = GEEN_GEGEVENS) -> str:
     """``euro(36300) == '€ 36.300'`` (the document's style)."""
     if is_missing(value):
         return missing
+    if round_half_up(float(value), decimals) < 0:  # type: ignore[arg-type]
+        return "-€ " + getal(-float(value), decimals)  # type: ignore[arg-type]
     return "€ " + getal(value, decimals)
 
 

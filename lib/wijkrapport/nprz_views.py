@@ -233,3 +233,212 @@ def toon_aanvullend(jaar: int, pijler: str, tabellen_dir: str) -> None:
     if pijler == "thuisbasis":
         toon_thuiszitters(jaar, tabellen_dir)
         toon_huisuitzettingen(jaar, tabellen_dir)
+
+
+# --- the other chapters --------------------------------------------------------------------
+
+BRON_VGR = "NPRZ Voortgangsrapportage 2024"
+
+
+def toon_algemene_indicatoren(jaar: int, tabellen_dir: str) -> None:
+    """Zuid and the focuswijken beside Rotterdam, the G4 cities, the G4 and Nederland."""
+    from .sources.nprz import GEBIEDEN_ALGEMEEN, load_tabel
+
+    alg = load_tabel(jaar, "algemene_indicatoren.csv")
+    order = alg.drop_duplicates("indicator_id")[["indicator_id", "indicator", "peildatum", "eenheid"]]
+    wide = alg.pivot(index="indicator_id", columns="gebied", values="waarde").reset_index()
+    wide = order.merge(wide, on="indicator_id", how="left")
+    gebieden = [g for g in GEBIEDEN_ALGEMEEN if g in wide]
+    kolommen = [Kolom("indicator", "Indicator"), Kolom("peildatum", "Peildatum")] + [
+        Kolom(g, g, numeriek=True) for g in gebieden
+    ]
+    toon_tabel(wide, kolommen, caption="Algemene indicatoren School, Werk en Wonen", eenheid_kolom="eenheid",
+               bron=f"{BRON_VGR} (CBS, UWV en DUO, bewerking OBI)", klasse="breed",
+               voetnoot="'–': geen cijfer in de bron (in de gedrukte tabel 'x'). Rotterdam lokaal: lokale bron.",
+               naam="algemene_indicatoren", tabellen_dir=tabellen_dir, data=alg)
+
+
+def _verhuis_wide(jaar: int) -> pd.DataFrame:
+    from .sources.nprz import load_tabel
+
+    v = load_tabel(jaar, "verhuisbewegingen.csv")
+    v["tekst"] = v.apply(lambda r: "<5" if r["onderdrukt"] == "true" else fmt.getal(
+        r["waarde"], 1 if r["kolom_id"] == "mobiliteit_pct" else 0, missing="–"), axis=1)
+    keys = ["volgorde", "gebied", "gebied_soort"]
+    wide = v.pivot_table(index=keys, columns="kolom_id", values="tekst", aggfunc="first").reset_index()
+    return wide.sort_values("volgorde").reset_index(drop=True), v
+
+
+def toon_verhuisbewegingen(jaar: int, tabellen_dir: str) -> None:
+    wide, long = _verhuis_wide(jaar)
+    cols = [("vestigers_totaal", "Vestigers"), ("vertrekkers_totaal", "Vertrekkers"), ("saldo", "Saldo"),
+            ("inwoners", "Inwoners"), ("mobiliteit_pct", "Mobiliteit (%)")]
+    kolommen = [Kolom("gebied", "Wijk of gebied")] + [Kolom(c, k, numeriek=True) for c, k in cols if c in wide]
+    toon_tabel(wide, kolommen, caption=f"Verhuisbewegingen op Zuid in {jaar}", bron=f"{BRON_VGR} (cijfers OBI)",
+               voetnoot="Saldo = vestigers min vertrekkers. Mobiliteit = alle verhuisbewegingen als % van de inwoners. "
+               "'<5': minder dan 5, in de bron afgeschermd.",
+               rij_klasse=lambda r: "totaal" if r["gebied_soort"] != "wijk" else "",
+               naam="verhuisbewegingen", tabellen_dir=tabellen_dir, data=long)
+    saldo = long[(long["kolom_id"] == "saldo") & (long["gebied_soort"] == "wijk")].sort_values("waarde")
+    if saldo.empty:
+        return
+    from .charts import bar_chart
+
+    colors = ["#1e7b34" if v >= 0 else "#c0392b" for v in saldo["waarde"]]
+    fig = bar_chart(list(saldo["gebied"]), list(saldo["waarde"]), "aantal", colors=colors)
+    hi, lo = saldo.iloc[-1], saldo.iloc[0]
+    alt = (f"Vestigingssaldo per wijk in {jaar}. Het grootste overschot had {hi['gebied']} "
+           f"({fmt.getal(hi['waarde'])}), het grootste tekort {lo['gebied']} ({fmt.getal(lo['waarde'])}).")
+    toon_figuur(fig, alt=alt, titel="Saldo van vestigers en vertrekkers per wijk.", bron=BRON_VGR,
+                data=saldo, data_kolommen=[Kolom("gebied", "Wijk"), Kolom("waarde", "Saldo", numeriek=True)])
+
+
+def toon_thuiszitters(jaar: int, tabellen_dir: str) -> None:
+    from .sources.nprz import load_tabel
+
+    t = load_tabel(jaar, "thuiszitters.csv")
+    _toon_aandelen(t, "schooljaar", "Thuiszitters: Rotterdam en NPRZ-gebied", "thuiszitters", tabellen_dir,
+                   bron=f"{BRON_VGR} (MO, gemeente Rotterdam)", kop="Thuiszitters")
+
+
+def toon_huisuitzettingen(jaar: int, tabellen_dir: str) -> None:
+    from .sources.nprz import load_tabel
+
+    t = load_tabel(jaar, "huisuitzettingen.csv")
+    _toon_aandelen(t, "jaar", "Meldpunt preventie huisuitzettingen: Rotterdam en NPRZ-gebied", "huisuitzettingen",
+                   tabellen_dir, bron=f"{BRON_VGR} (MO, gemeente Rotterdam)", kop="Huisuitzettingen")
+
+
+def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabellen_dir: str, bron: str,
+                   kop: str = "") -> None:
+    """Counts for Rotterdam and NPRZ per period (rows in document order) with the NPRZ share computed.
+
+    Where the printed share does not follow from the printed counts, a note names the row.
+    """
+    t = t.copy()
+    t["regel_tekst"] = t["regel"] + t.get("leeftijd", pd.Series("", index=t.index)).map(
+        lambda v: f" ({v} jaar)" if v not in (None, "", "totaal") and not str(v).endswith("jaar") else
+        (f" ({v})" if v not in (None, "", "totaal") else ""))
+    order = list(dict.fromkeys(t["regel_tekst"]))
+    periodes = list(dict.fromkeys(t[periode]))
+    wide = t.pivot_table(index="regel_tekst", columns=[periode, "gebied"], values="waarde", aggfunc="first")
+    printed = t[t["gebied"] == "NPRZ"].set_index(["regel_tekst", periode])["aandeel_nprz_gepubliceerd"]
+    rows, notes = [], []
+    for regel in order:
+        is_pct = regel.startswith("%")  # a row of percentages, not counts: no share to compute
+        row = {"regel": regel, "is_pct": is_pct}
+        for p in periodes:
+            r_val = wide.get((p, "Rotterdam"), pd.Series(dtype=float)).get(regel)
+            n_val = wide.get((p, "NPRZ"), pd.Series(dtype=float)).get(regel)
+            share = float("nan")
+            if not is_pct and r_val and not fmt.is_missing(r_val) and not fmt.is_missing(n_val):
+                share = n_val / r_val * 100
+            row[f"{p}_rotterdam"], row[f"{p}_nprz"], row[f"{p}_aandeel"] = r_val, n_val, share
+            pub = printed.get((regel, p))
+            if pub is not None and not fmt.is_missing(pub) and not fmt.is_missing(share) and abs(pub - share) > 0.15:
+                notes.append(f"{regel}, {p}: gedrukt {fmt.procent(pub)}, uit de aantallen volgt {fmt.procent(share)}.")
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    for p in periodes:
+        for col in (f"{p}_rotterdam", f"{p}_nprz"):
+            df[col + "_tekst"] = [fmt.procent(v, missing="–") if pct else fmt.getal(v, missing="–")
+                                  for v, pct in zip(df[col], df["is_pct"], strict=True)]
+    kolommen = [Kolom("regel", "Regel")]
+    for p in periodes:
+        kolommen += [
+            Kolom(f"{p}_rotterdam_tekst", f"{p} Rotterdam", numeriek=True),
+            Kolom(f"{p}_nprz_tekst", f"{p} NPRZ", numeriek=True),
+            Kolom(f"{p}_aandeel", f"{p} aandeel NPRZ", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
+        ]
+    toon_tabel(df, kolommen, caption=caption, bron=bron, naam=naam, tabellen_dir=tabellen_dir, klasse="breed",
+               kop=kop, voetnoot="Aandeel NPRZ is berekend uit de aantallen.", data=t.drop(columns=["regel_tekst"]))
+    if notes:
+        toon_tekst("Let op: bij deze regels volgt het gedrukte aandeel niet uit de gedrukte aantallen.", klasse="kader let-op")
+        toon_lijst(notes)
+
+
+TREND_LABEL = {"nieuw": "Nieuw", "vooruit": "Vooruit", "gelijk": "Gelijk", "achteruit": "Achteruit", "gestopt": "Gestopt"}
+
+
+def _kleur(v: object) -> str:
+    if not v:
+        return f'<span class="niet-in-bron">{fmt.NIET_IN_BRON}</span>'
+    return fmt.status_html({"groen": "groen", "oranje": "oranje", "rood": "rood", "wit": "wit"}.get(str(v), "grijs"),
+                           kort=True).replace(fmt.STATUS_KORT.get(str(v), ""), str(v).capitalize())
+
+
+def toon_interventies(jaar: int, tabellen_dir: str) -> None:
+    """Counts per pijler against the published totals, and per pijler the list of interventies."""
+    from .sources.nprz import load_tabel
+
+    iv = load_tabel(jaar, "interventies.csv")
+    programma = load_programma("nprz")
+    samen = _interventies_samenvatting(jaar)
+    telling = iv.groupby("pijler").size().reindex([p.id for p in programma.pijlers], fill_value=0)
+    overzicht = pd.DataFrame({
+        "pijler": [programma.pijler_label(p) for p in telling.index],
+        "in_data": telling.to_numpy(),
+        "gepubliceerd": [samen.get(p) for p in telling.index],
+    })
+    overzicht["verschil"] = overzicht["in_data"] - overzicht["gepubliceerd"]
+    totaal = pd.DataFrame([{"pijler": "Totaal", "in_data": overzicht["in_data"].sum(),
+                            "gepubliceerd": overzicht["gepubliceerd"].sum(),
+                            "verschil": overzicht["in_data"].sum() - overzicht["gepubliceerd"].sum()}])
+    overzicht = pd.concat([overzicht, totaal], ignore_index=True)
+    toon_tekst(f"Het uitvoeringsplan telt {fmt.getal(overzicht['gepubliceerd'].iloc[-1])} interventies. "
+               f"In de tabellen van de bron staan er {fmt.getal(overzicht['in_data'].iloc[-1])}.")
+    toon_tabel(overzicht, [Kolom("pijler", "Pijler"), Kolom("in_data", "Interventies in de tabellen", numeriek=True),
+                           Kolom("gepubliceerd", "Volgens de samenvatting", numeriek=True),
+                           Kolom("verschil", "Verschil", numeriek=True)],
+               caption="Aantal interventies per pijler", bron=BRON_VGR, naam="interventies_per_pijler",
+               tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["pijler"] == "Totaal" else "")
+    kleuren = (iv["kleur_2024"] != "").sum()
+    trends = (iv["trend"] != "").sum()
+    toon_tekst(f"De kleur van 2024 staat voor {fmt.getal(kleuren)} interventies als tekst in de bron, de trend voor "
+               f"{fmt.getal(trends)}. Voor de andere staat hieronder '{fmt.NIET_IN_BRON}': de gedrukte rapportage gaf "
+               "die alleen als gekleurd vlak. Een telling van kleuren en trends per pijler maken we daarom niet.")
+    for pijler in programma.pijlers:
+        sub = iv[iv["pijler"] == pijler.id]
+        if sub.empty:
+            continue
+        kolommen = [
+            Kolom("nummer", "Nr."), Kolom("naam", "Interventie"), Kolom("initiatiefnemer", "Initiatiefnemer"),
+            Kolom("financiering", "Financiering"),
+            Kolom("kleur_2023", "Kleur 2023", opmaak=_kleur, html=True),
+            Kolom("kleur_2024", "Kleur 2024", opmaak=_kleur, html=True),
+            Kolom("trend", "Trend", opmaak=lambda v: TREND_LABEL.get(str(v), fmt.NIET_IN_BRON)),
+        ]
+        toon_tabel(sub, kolommen, caption=f"Interventies pijler {pijler.label} ({len(sub)})", bron=BRON_VGR,
+                   naam=f"interventies_{pijler.id}", tabellen_dir=tabellen_dir, klasse="breed",
+                   kop=f"Pijler {pijler.label}")
+
+
+def _interventies_samenvatting(jaar: int) -> dict[str, int]:
+    from .sources.base import read_csv
+    from .sources.nprz import paths as _paths
+
+    path = _paths.nprz_data_dir(jaar) / "interventies_samenvatting.csv"
+    df = read_csv(path)
+    col = "totaal_gepubliceerd" if "totaal_gepubliceerd" in df else df.columns[-1]
+    return {r["pijler"]: int(float(r[col])) for _, r in df.iterrows() if str(r[col]).strip()}
+
+
+def toon_financien(jaar: int, tabellen_dir: str) -> None:
+    from .sources.nprz import load_tabel
+
+    f = load_tabel(jaar, "financien.csv")
+    kolommen = [
+        Kolom("post", "Post"), Kolom("omschrijving", "Omschrijving"),
+        Kolom("begroot", "Begroot", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
+        Kolom("gerealiseerd", "Gerealiseerd", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
+        Kolom("gemeente", "Gemeente", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
+        Kolom("overige_partners", "Overige partners", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
+    ]
+    toon_tabel(f, kolommen, caption="Financiën programmabureau NPRZ", bron=BRON_VGR, naam="financien",
+               tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["soort"] == "totaal" else "")
+    posten = f[f["soort"] == "post"]
+    if not posten.empty:
+        begroot, real = posten["begroot"].sum(), posten["gerealiseerd"].sum()
+        zin = (f"Opgeteld uit de posten: begroot {fmt.euro(begroot)}, gerealiseerd {fmt.euro(real)}"
+               f" ({fmt.procent(real / begroot * 100) if begroot else 'geen gegevens'} van de begroting).")
+        toon_tekst(zin)
