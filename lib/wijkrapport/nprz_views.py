@@ -338,6 +338,7 @@ def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabel
             if pub is not None and not fmt.is_missing(pub) and not fmt.is_missing(share) and abs(pub - share) > 0.15:
                 notes.append(f"{regel}, {p}: gedrukt {fmt.procent(pub)}, uit de aantallen volgt {fmt.procent(share)}.")
         rows.append(row)
+    notes += leeftijd_som_afwijkingen(t, periode)
     df = pd.DataFrame(rows)
     for p in periodes:
         for col in (f"{p}_rotterdam", f"{p}_nprz"):
@@ -355,6 +356,21 @@ def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabel
     if notes:
         toon_tekst("Let op: bij deze regels volgt het gedrukte aandeel niet uit de gedrukte aantallen.", klasse="kader let-op")
         toon_lijst(notes)
+
+
+def leeftijd_som_afwijkingen(t: pd.DataFrame, periode: str) -> list[str]:
+    """Where a total row does not equal the sum of its age rows (same regel, period and area)."""
+    if "leeftijd" not in t:
+        return []
+    notes = []
+    for (regel, p, gebied), grp in t.groupby(["regel", periode, "gebied"], sort=False):
+        total = grp.loc[grp["leeftijd"] == "totaal", "waarde"]
+        parts = grp.loc[grp["leeftijd"] != "totaal", "waarde"]
+        if len(total) == 1 and len(parts) >= 2 and parts.notna().all() and not fmt.is_missing(total.iloc[0]):
+            if abs(parts.sum() - total.iloc[0]) > 0.5:
+                notes.append(f"{regel}, {p}, {gebied}: totaal {fmt.getal(total.iloc[0])}, maar de leeftijdsgroepen "
+                             f"tellen op tot {fmt.getal(parts.sum())}.")
+    return notes
 
 
 TREND_LABEL = {"nieuw": "Nieuw", "vooruit": "Vooruit", "gelijk": "Gelijk", "achteruit": "Achteruit", "gestopt": "Gestopt"}
