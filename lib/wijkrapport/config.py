@@ -43,6 +43,7 @@ class VoortgangsParams(_Strict):
 
 class Wijk(_Strict):
     slug: str
+    titel: str | None = None
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
     @field_validator("slug")

@@ -148,3 +148,37 @@ def toon_vergelijkbaar(slug: str, jaar: int, tabellen_dir: str) -> None:
     toon_tabel(tabel, kolommen, caption=f"{w['wijk_naam']} en de drie meest vergelijkbare wijken",
                bron=f"{BRON_CBS}; {BRON_WP}", naam="vergelijkbare_wijken", tabellen_dir=tabellen_dir,
                voetnoot="Vergelijkbaar: de kleinste afstand over de gestandaardiseerde cijfers in de tabel.")
+
+
+def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
+    """Vestigers, vertrekkers, saldo and mobility from the NPRZ table (NPRZ wijken only); '<5' stays '<5'."""
+    tabel = wijkdata.verhuisbewegingen(slug, jaar)
+    w = wijkdata.wijk(slug)
+    if tabel is None:
+        toon_tekst(f"Voor {w['wijk_naam']} zijn geen cijfers over verhuizingen beschikbaar. De verhuiscijfers komen "
+                   "uit de voortgangsrapportage van het NPRZ en gaan alleen over wijken op Zuid.")
+        return
+    kolommen = [Kolom("gebied", "Gebied"), Kolom("vestigers_totaal", "Kwamen wonen", numeriek=True),
+                Kolom("vertrekkers_totaal", "Vertrokken", numeriek=True), Kolom("saldo", "Saldo", numeriek=True),
+                Kolom("mobiliteit_pct", "Mobiliteit", numeriek=True)]
+    eigen = tabel.iloc[0]
+    toon_tekst(f"In {jaar} kwamen {eigen['vestigers_totaal']} mensen in {w['wijk_naam']} wonen en vertrokken er "
+               f"{eigen['vertrekkers_totaal']}. Het saldo is {eigen['saldo']}.")
+    toon_tabel(tabel, kolommen, caption=f"Verhuisbewegingen {w['wijk_naam']} {jaar}",
+               bron="NPRZ Voortgangsrapportage 2024 (cijfers OBI)",
+               voetnoot="Mobiliteit: alle verhuisbewegingen als % van de inwoners. '<5': minder dan 5 (afgeschermd).",
+               naam="verhuisbewegingen", tabellen_dir=tabellen_dir)
+
+
+def toon_verantwoording(slug: str, jaar: int) -> None:
+    w = wijkdata.wijk(slug)
+    items = [
+        f"{BRON_CBS}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
+        f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in 2014. Cijfers: gemeente Rotterdam; OBI, Wijkprofiel.",
+        f"{BRON_POLITIE}. Geregistreerde misdrijven in het kalenderjaar.",
+        "Verhuisbewegingen: NPRZ Voortgangsrapportage 2024 (alleen wijken op Zuid).",
+        "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
+    ]
+    if str(w.get("opmerking", "")).strip():
+        items.append(f"Let op bij deze wijk: {w['opmerking']}")
+    toon_lijst(items)

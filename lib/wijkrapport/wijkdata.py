@@ -251,3 +251,56 @@ def check_wijken(slugs: list[str], params_file: str) -> None:
                                         message=f"geen gegevens voor deze wijk in de bron {name}"))
     if problems:
         raise DataValidationError(problems)
+
+
+def validate_all() -> None:
+    """Load (and so validate) every wijk source once, collecting all problems."""
+    problems: list[Problem] = []
+    loaders = [src.load_crosswalk, src.load_variabelen, src.load_wijkprofiel, src.load_politie,
+               src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.KWB_JAREN]
+    for load in loaders:
+        try:
+            load()
+        except DataValidationError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataValidationError(problems)
+
+
+VERHUIS_KOLOMMEN = ["vestigers_totaal", "vertrekkers_totaal", "saldo", "inwoners", "mobiliteit_pct"]
+
+
+def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
+    """The wijk's row (and its gebied's) from the NPRZ verhuisbewegingen table, as printed text.
+
+    Returns None for wijken outside NPRZ or years without the table. Suppressed
+    cells ('<5') stay '<5'.
+    """
+    from . import format as fmt
+    from . import paths
+    from .sources import nprz
+
+    w = wijk(slug)
+    naam = str(w.get("nprz_verhuis_naam", "") or "").strip()
+    if not naam or not (paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv").exists():
+        return None
+    v = nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+    v = v[v["kolom_id"].isin(VERHUIS_KOLOMMEN)]
+    rows = []
+    for soort, name in (("wijk", naam), ("gebied", w["gebied_naam"]), ("totaal", "totaal Zuid")):
+        sub = v[(v["gebied_soort"] == soort) & (v["gebied"].str.lower() == name.lower())]
+        if sub.empty:
+            continue
+        row = {"gebied": name if soort != "totaal" else "Heel Zuid"}
+        for _, r in sub.iterrows():
+            if r["onderdrukt"] == "true":
+                row[r["kolom_id"]] = "<5"
+            elif r["kolom_id"] == "mobiliteit_pct":
+                row[r["kolom_id"]] = fmt.procent(r["waarde"])
+            else:
+                row[r["kolom_id"]] = fmt.getal(r["waarde"])
+        rows.append(row)
+    if not rows or rows[0]["gebied"] != naam:
+        raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam", value=naam,
+                                           message="naam komt niet voor in de NPRZ-verhuistabel")])
+    return pd.DataFrame(rows)

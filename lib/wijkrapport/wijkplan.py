@@ -2,12 +2,79 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import config, paths
+from .incremental import code_hash, files_hashes, folder_files, value_hash
+from .notebooks import check_parameters
 from .runner import Rapport
 
 
+def _rel(p: Path) -> str:
+    try:
+        return str(p.resolve().relative_to(paths.project_root()))
+    except ValueError:
+        return str(p)
+
+
 def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
+    """One Rapport per wijk (all, or those in ``only``); config and data are validated first."""
     params = config.wijken_params(jaar)
     if params is None:
         return []
-    return []
+    source = paths.year_params_dir(jaar) / "wijken.yml"
+    wijken = [w for w in params.wijken if only is None or w.slug in only]
+    if not wijken:
+        return []
+    from . import wijkdata
+    from .sources import nprz
+
+    notebook = paths.notebooks_dir() / params.notebook
+    if not notebook.exists():
+        from .errors import ConfigError, Problem
+
+        raise ConfigError([Problem(file=_rel(source), field="notebook", value=params.notebook,
+                                   message="notebook bestaat niet")])
+    for w in wijken:
+        check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters}, _rel(source))
+    wijkdata.validate_all()
+    wijkdata.check_wijken([w.slug for w in wijken], _rel(source))
+    shared_files = folder_files(wijkdata.src.wijken_dir()) + folder_files(paths.data_dir() / "geo") + [notebook]
+    nprz_verhuis = paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv"
+    if nprz_verhuis.exists():
+        nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+        shared_files.append(nprz_verhuis)
+    actieplannen = paths.data_dir() / "actieplannen"
+    shared_files += folder_files(actieplannen)
+    shared = files_hashes(shared_files)
+    shared["wijkrapport-code"] = code_hash()
+    cw = wijkdata.src.load_crosswalk().set_index("wijk_slug")
+    rapporten = []
+    for w in wijken:
+        naam = cw.loc[w.slug, "wijk_naam"]
+        inputs = dict(shared)
+        inputs[f"{_rel(source)}#{w.slug}"] = value_hash({"jaar": jaar, **w.model_dump()})
+        meta = {
+            "programma": f"Wijkdocument {jaar}",
+            "auteur": "Gegenereerd met wijkrapport uit open data (CBS, Wijkprofiel, Politie)",
+            "colofon": "Alle cijfers in dit document zijn berekend uit open data; bronnen staan onder elke tabel.",
+            "voet": f"Wijkdocument {naam} {jaar}.",
+            "downloads": [
+                {"href": f"{w.slug}.pdf", "tekst": "Dit document als PDF"},
+                {"href": f"../data/wijken/{w.slug}/", "tekst": "De tabellen als CSV"},
+            ],
+        }
+        rapporten.append(Rapport(
+            id=f"wijken/{w.slug}",
+            jaar=jaar,
+            titel=w.titel or f"{naam}: wijkdocument {jaar}",
+            ondertitel=f"Cijfers over {naam} voor de wijkraad en de bewoners",
+            hoofdstukken=((params.notebook, tuple(sorted({"jaar": jaar, "wijk": w.slug, **w.parameters}.items()))),),
+            html_rel=f"wijken/{w.slug}.html",
+            pdf_rel=f"wijken/{w.slug}.pdf",
+            data_rel=f"data/wijken/{w.slug}",
+            notebooks_rel=f"notebooks/wijken/{w.slug}",
+            meta=tuple(meta.items()),
+            inputs=tuple(sorted(inputs.items())),
+        ))
+    return rapporten
