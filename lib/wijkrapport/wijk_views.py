@@ -161,9 +161,14 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     kolommen = [Kolom("gebied", "Gebied"), Kolom("vestigers_totaal", "Kwamen wonen", numeriek=True),
                 Kolom("vertrekkers_totaal", "Vertrokken", numeriek=True), Kolom("saldo", "Saldo", numeriek=True),
                 Kolom("mobiliteit_pct", "Mobiliteit", numeriek=True)]
-    eigen = tabel.iloc[0]
-    toon_tekst(f"In {jaar} kwamen {eigen['vestigers_totaal']} mensen in {w['wijk_naam']} wonen en vertrokken er "
-               f"{eigen['vertrekkers_totaal']}. Het saldo is {eigen['saldo']}.")
+    eigen = tabel[tabel["soort"] == "wijk"]
+    if len(eigen) == 1:
+        e = eigen.iloc[0]
+        toon_tekst(f"In {jaar} kwamen {e['vestigers_totaal']} mensen in {w['wijk_naam']} wonen en vertrokken er "
+                   f"{e['vertrekkers_totaal']}. Het saldo is {e['saldo']}.")
+    else:
+        toon_tekst(f"De verhuistabel van het NPRZ telt {w['wijk_naam']} als {len(eigen)} aparte delen: "
+                   + ", ".join(eigen["gebied"]) + ".")
     toon_tabel(tabel, kolommen, caption=f"Verhuisbewegingen {w['wijk_naam']} {jaar}",
                bron="NPRZ Voortgangsrapportage 2024 (cijfers OBI)",
                voetnoot="Mobiliteit: alle verhuisbewegingen als % van de inwoners. '<5': minder dan 5 (afgeschermd).",
@@ -182,3 +187,15 @@ def toon_verantwoording(slug: str, jaar: int) -> None:
     if str(w.get("opmerking", "")).strip():
         items.append(f"Let op bij deze wijk: {w['opmerking']}")
     toon_lijst(items)
+
+
+def toon_kaart(slug: str, jaar: int) -> None:
+    from .kaart import wijk_kaart
+
+    w = wijkdata.wijk(slug)
+    codes = [c for c in str(w["cbs_buurtcodes"]).split(";") if c]
+    fig, buren = wijk_kaart(codes, w["gebied_naam"])
+    alt = (f"Kaart van het gebied {w['gebied_naam']} met {w['wijk_naam']} in blauw."
+           + (f" Andere wijken in het gebied: {', '.join(buren)}." if buren else ""))
+    toon_figuur(fig, alt=alt, titel=f"{w['wijk_naam']} in {w['gebied_naam']}.",
+                bron="Gemeente Rotterdam, gebiedsindeling (TIR)")

@@ -287,11 +287,16 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
     v = nprz.load_tabel(jaar, "verhuisbewegingen.csv")
     v = v[v["kolom_id"].isin(VERHUIS_KOLOMMEN)]
     rows = []
-    for soort, name in (("wijk", naam), ("gebied", w["gebied_naam"]), ("totaal", "totaal Zuid")):
+    namen = [n.strip() for n in naam.split(";") if n.strip()]
+    wanted = [("wijk", n) for n in namen] + [("gebied", w["gebied_naam"]), ("totaal", "Zuid")]
+    for soort, name in wanted:
         sub = v[(v["gebied_soort"] == soort) & (v["gebied"].str.lower() == name.lower())]
         if sub.empty:
+            if soort == "wijk":
+                raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam",
+                                                   value=name, message="naam komt niet voor in de NPRZ-verhuistabel")])
             continue
-        row = {"gebied": name if soort != "totaal" else "Heel Zuid"}
+        row = {"gebied": name if soort != "totaal" else "Heel Zuid", "soort": soort}
         for _, r in sub.iterrows():
             if r["onderdrukt"] == "true":
                 row[r["kolom_id"]] = "<5"
@@ -300,7 +305,4 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
             else:
                 row[r["kolom_id"]] = fmt.getal(r["waarde"])
         rows.append(row)
-    if not rows or rows[0]["gebied"] != naam:
-        raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam", value=naam,
-                                           message="naam komt niet voor in de NPRZ-verhuistabel")])
     return pd.DataFrame(rows)
