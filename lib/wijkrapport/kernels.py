@@ -8,14 +8,28 @@ retry covers any remaining start-up failure.
 
 from __future__ import annotations
 
+import os
+import tempfile
+import uuid
+
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import CaselessStrEnum
+from traitlets import CaselessStrEnum, default
 
 
 class IPCKernelManager(AsyncKernelManager):
-    """An AsyncKernelManager whose default transport is IPC, not TCP."""
+    """An AsyncKernelManager whose default transport is IPC, not TCP.
+
+    Each kernel gets its own socket path prefix in the temp folder, so kernels
+    started at the same moment never share a channel.
+    """
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        folder = os.path.join(tempfile.gettempdir(), "wijkrapport-kernels")
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, f"k-{os.getpid()}-{uuid.uuid4().hex[:12]}")
 
 
 PORT_RACE_MARKERS = ("Address already in use", "Kernel died before replying", "Kernel didn't respond")

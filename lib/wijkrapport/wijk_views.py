@@ -71,9 +71,8 @@ def toon_wijkprofiel(slug: str, jaar: int, tabellen_dir: str) -> None:
     last = wp.iloc[-1]
     alt = (f"Wijkprofiel {w['wijk_naam']}, {int(wp['editie'].min())} tot {int(last['editie'])}. In {int(last['editie'])}: "
            + ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series) + ". 100 is het Rotterdamse gemiddelde van 2014.")
-    toon_figuur(fig, alt=alt, titel=f"Wijkprofiel {w['wijk_naam']}.", bron=BRON_WP + "; index 100 = Rotterdam 2014",
-                data=wp, data_kolommen=[Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
-                + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series])
+    toon_figuur(fig, alt=alt, titel=f"Wijkprofiel {w['wijk_naam']}.",
+                bron=BRON_WP + "; index 100 = Rotterdam 2014. De cijfers staan in de tabel hieronder.")
     toon_tabel(wp, [Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
                + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series],
                caption=f"Wijkprofiel {w['wijk_naam']} per editie", bron=BRON_WP,

@@ -59,6 +59,7 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
             "auteur": "Gegenereerd met wijkrapport uit open data (CBS, Wijkprofiel, Politie)",
             "colofon": "Alle cijfers in dit document zijn berekend uit open data; bronnen staan onder elke tabel.",
             "voet": f"Wijkdocument {naam} {jaar}.",
+            "compact": True,
             "downloads": [
                 {"href": f"{w.slug}.pdf", "tekst": "Dit document als PDF"},
                 {"href": f"../data/wijken/{w.slug}/", "tekst": "De tabellen als CSV"},
