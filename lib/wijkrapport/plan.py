@@ -81,20 +81,27 @@ def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
     params_dir = paths.year_params_dir(jaar)
     if not params_dir.is_dir():
         raise ConfigError(f"geen params voor jaar {jaar}: map {_rel(params_dir)} ontbreekt", file=_rel(params_dir))
-    rapporten: list[Rapport] = []
-    known = [VOORTGANG]
     wanted = set(only or [])
-    if not wanted or VOORTGANG in wanted:
+    for name in wanted:
+        if name != VOORTGANG and not config.SLUG.match(name):
+            raise ConfigError([Problem(file="--only", value=name, message="geen geldige rapportnaam of wijk-slug")])
+    rapporten: list[Rapport] = []
+    has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
+    if (not wanted and has_voortgang) or VOORTGANG in wanted:
         rapporten.append(voortgangsrapportage(jaar))
     from . import wijkplan
 
-    wijk_rapporten = wijkplan.wijkdocumenten(jaar, wanted - {VOORTGANG} if wanted else None)
-    known += [r.id.split("/", 1)[1] for r in wijk_rapporten] if wanted else []
-    rapporten += wijk_rapporten
-    missing = wanted - {VOORTGANG} - {r.id.split("/", 1)[1] for r in wijk_rapporten}
-    if missing:
-        raise ConfigError(
-            [Problem(file="--only", value=m, message="onbekend rapport: verwacht 'voortgangsrapportage' of een wijk uit "
-                     f"params/{jaar}/wijken.yml") for m in sorted(missing)]
-        )
+    wijk_slugs = wanted - {VOORTGANG}
+    if not wanted or wijk_slugs:
+        wijk_rapporten = wijkplan.wijkdocumenten(jaar, wijk_slugs or None)
+        missing = wijk_slugs - {r.id.split("/", 1)[1] for r in wijk_rapporten}
+        if missing:
+            raise ConfigError([
+                Problem(file="--only", value=m, message=f"onbekend rapport: verwacht '{VOORTGANG}' of een wijk uit "
+                        f"params/{jaar}/wijken.yml") for m in sorted(missing)
+            ])
+        rapporten += wijk_rapporten
+    if not rapporten:
+        raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml of wijken.yml",
+                          file=_rel(params_dir))
     return rapporten

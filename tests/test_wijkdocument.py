@@ -1,0 +1,80 @@
+"""Wijkdocumenten: the real notebook for wijken with different data gaps, and params/data checks."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import make_project, pdf_text, run_cli
+
+pytestmark = pytest.mark.slow
+
+WIJKEN = """jaar: 2024
+notebook: wijkdocument.ipynb
+wijken:
+  - slug: carnisse
+  - slug: hoogvliet-zuid
+  - slug: groot-ijsselmonde-noord
+"""
+
+
+@pytest.fixture(scope="module")
+def gebouwd(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("wijk"), voortgang_yml=None, wijken_yml=WIJKEN)
+    (project / "params" / "2024" / "voortgangsrapportage.yml").unlink(missing_ok=True)
+    out = project / "reports"
+    result = run_cli("--year", "2024", "--jobs", "2", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(project)})
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project, out / "2024"
+
+
+def _text(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+
+
+def test_carnisse_shows_inhabitants_in_dutch_format(gebouwd):
+    _, target = gebouwd
+    text = _text(target / "wijken" / "carnisse.html")
+    assert "11.620" in text
+    assert "In Carnisse wonen 11.620 mensen (1 januari 2024)." in text
+    assert "Carnisse in Charlois" in text  # the map
+    assert "<5" in text or "Kwamen wonen" in text
+    assert not re.search(r"\bnan\b|\bNaN\b|\bNone\b", text)
+    assert not re.search(r"\b\d+\.\d+%", text), "decimal point in a Dutch percentage"
+
+
+def test_wijk_without_nprz_data_says_so_instead_of_zero(gebouwd):
+    _, target = gebouwd
+    text = _text(target / "wijken" / "hoogvliet-zuid.html")
+    assert "Hoogvliet-zuid" in text
+    assert "geen cijfers over verhuizingen" in text
+    assert "geen gegevens" in text  # Rotterdam figures the sources lack
+
+
+def test_shared_cbs_buurt_caveat_is_stated(gebouwd):
+    _, target = gebouwd
+    text = _text(target / "wijken" / "groot-ijsselmonde-noord.html")
+    assert "één CBS-buurt" in text
+
+
+def test_pdf_and_csv_per_wijk(gebouwd):
+    _, target = gebouwd
+    assert "11.620" in pdf_text(target / "wijken" / "carnisse.pdf")
+    kern = (target / "data" / "wijken" / "carnisse" / "kerncijfers.csv").read_text(encoding="utf-8")
+    assert kern.splitlines()[0].startswith("variabele,label,eenheid,jaar,wijk")
+    assert "inwoners,Inwoners,aantal,2024,11620" in kern
+
+
+def test_wijk_in_params_without_data_stops_the_run(tmp_path):
+    project = make_project(tmp_path, wijken_yml=WIJKEN + "  - slug: atlantis\n")
+    result = run_cli("--year", "2024", "--out", str(project / "reports"), env={"WIJKRAPPORT_ROOT": str(project)})
+    assert result.returncode == 3
+    assert "atlantis" in result.stderr and "wijken.yml" in result.stderr
+    assert not (project / "reports" / "2024" / "wijken").exists()
+
+
+def test_path_traversal_slug_is_refused(tmp_path):
+    project = make_project(tmp_path, wijken_yml=WIJKEN + "  - slug: ../../etc\n")
+    result = run_cli("--year", "2024", "--out", str(project / "reports"), env={"WIJKRAPPORT_ROOT": str(project)})
+    assert result.returncode == 2
+    assert "wijken.3.slug" in result.stderr
+    assert "wijken.yml" in result.stderr
