@@ -29,7 +29,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def new_year(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="run_reports.py new-year", description="Maak params/<jaar>/ van het vorige jaar.")
+    p.add_argument("jaar", type=int)
+    args = p.parse_args(argv)
+    from .newyear import scaffold
+
+    try:
+        missing = scaffold(args.jaar)
+    except WijkrapportError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(f"params/{args.jaar}/ gemaakt.")
+    if missing:
+        print("Nog nodig voordat dit jaar gebouwd kan worden:")
+        for m in missing:
+            print(f"  - {m}")
+    else:
+        print(f"Alle data voor {args.jaar} zijn er: make reports YEAR={args.jaar}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "new-year":
+        return new_year(argv[1:])
     args = _parser().parse_args(argv)
     if args.jobs < 1:
         print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)

@@ -1,0 +1,59 @@
+"""``run_reports.py new-year JAAR``: scaffold ``params/<jaar>/`` from the previous year and list missing data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from . import paths
+from .errors import ConfigError
+
+
+def _bump(text: str, old: int, new: int) -> str:
+    """Replace the year in ``jaar:`` and in titles; other numbers stay."""
+    text = re.sub(rf"^(\s*jaar:\s*){old}\s*$", rf"\g<1>{new}", text, flags=re.M)
+    return re.sub(rf"^(\s*(titel|ondertitel):.*?)\b{old}\b", rf"\g<1>{new}", text, flags=re.M)
+
+
+def scaffold(jaar: int) -> list[str]:
+    """Create params/<jaar>/ from the latest earlier year; return the list of data still missing."""
+    target = paths.year_params_dir(jaar)
+    if target.exists():
+        raise ConfigError(f"params/{jaar}/ bestaat al; niets gedaan", file=f"params/{jaar}")
+    earlier = sorted(int(p.name) for p in paths.params_dir().iterdir() if p.is_dir() and p.name.isdigit() and int(p.name) < jaar)
+    if not earlier:
+        raise ConfigError(f"geen eerder jaar in params/ om params/{jaar}/ van te maken", file="params")
+    previous = earlier[-1]
+    shutil.copytree(paths.year_params_dir(previous), target)
+    for f in target.glob("*.yml"):
+        f.write_text(_bump(f.read_text(encoding="utf-8"), previous, jaar), encoding="utf-8")
+    return missing_data(jaar)
+
+
+def missing_data(jaar: int) -> list[str]:
+    """Data files a build of ``jaar`` needs that are not there yet (or do not reach ``jaar``)."""
+    from .sources import nprz
+
+    missing = []
+    folder = paths.nprz_data_dir(jaar)
+    if (paths.year_params_dir(jaar) / "voortgangsrapportage.yml").exists():
+        for name in ["effecttabel.csv", *nprz.TABELLEN]:
+            if not (folder / name).exists():
+                missing.append(f"data/nprz/{jaar}/{name}")
+    if (paths.year_params_dir(jaar) / "wijken.yml").exists():
+        from .sources import wijken as src
+
+        checks = [
+            ("CBS kerncijfers per wijk", lambda: src.load_kerncijfers_recent()["jaar"].max()),
+            ("Politie misdrijven per wijk", lambda: src.load_politie()["jaar"].max()),
+            ("Wijkprofiel", lambda: src.load_wijkprofiel()["editie"].max()),
+        ]
+        for label, latest in checks:
+            try:
+                last = int(latest())
+            except Exception as exc:  # noqa: BLE001 - report, not fail
+                missing.append(f"{label}: niet te lezen ({exc})")
+                continue
+            if last < jaar:
+                missing.append(f"{label}: laatste jaar in data/wijken/ is {last}, nog niets voor {jaar}")
+    return missing
