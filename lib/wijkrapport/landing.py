@@ -19,10 +19,13 @@ BRONNEN = [
 ]
 
 
-def _folder_link(rel: str | None) -> str | None:
-    if not rel:
+def _data_link(entry: dict) -> str | None:
+    """The report's xlsx workbook (all its tables) when it was published."""
+    html, data = entry.get("html"), entry.get("data")
+    if not html or not data:
         return None
-    return rel.rstrip("/") + "/"
+    book = f"{data.rstrip('/')}/{Path(html).stem}.xlsx"
+    return book if book in entry.get("outputs", []) else None
 
 
 def build_index(target: Path, manifest: dict) -> Path:
@@ -36,7 +39,7 @@ def build_index(target: Path, manifest: dict) -> Path:
             "naam": entry.get("titel", rid),
             "html": entry.get("html"),
             "pdf": entry.get("pdf"),
-            "data": _folder_link(entry.get("data")),
+            "data": _data_link(entry),
             "status": entry.get("status"),
         }
         (wijken if rid.startswith("wijken/") else voortgang).append(item)

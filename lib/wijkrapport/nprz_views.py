@@ -252,7 +252,8 @@ def toon_algemene_indicatoren(jaar: int, tabellen_dir: str) -> None:
     kolommen = [Kolom("indicator", "Indicator"), Kolom("peildatum", "Peildatum")] + [
         Kolom(g, g, numeriek=True) for g in gebieden
     ]
-    toon_tabel(wide, kolommen, caption="Algemene indicatoren School, Werk en Wonen", eenheid_kolom="eenheid",
+    toon_tabel(wide, kolommen, caption="Zuid en de focuswijken naast Rotterdam, de andere grote steden, de G4 en Nederland",
+               eenheid_kolom="eenheid", kop="Algemene indicatoren",
                bron=f"{BRON_VGR} (CBS, UWV en DUO, bewerking OBI)", klasse="breed",
                voetnoot="'–': geen cijfer in de bron (in de gedrukte tabel 'x'). Rotterdam lokaal: lokale bron.",
                naam="algemene_indicatoren", tabellen_dir=tabellen_dir, data=alg)

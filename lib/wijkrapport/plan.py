@@ -44,10 +44,7 @@ def voortgangsrapportage(jaar: int) -> Rapport:
         "auteur": params.auteur,
         "colofon": f"Gemaakt uit de gegevens in data/nprz/{jaar}/ met wijkrapport; alle cijfers zijn berekend uit data.",
         "voet": f"{params.titel}. Bronnen staan onder elke tabel en grafiek.",
-        "downloads": [
-            {"href": "voortgangsrapportage.pdf", "tekst": "Dit rapport als PDF"},
-            {"href": "data/doelstelling.csv", "tekst": "Tabel stand t.a.v. doelstelling (CSV)"},
-        ],
+        "downloads": [{"href": "voortgangsrapportage.pdf", "tekst": "Dit rapport als PDF"}],
     }
     return Rapport(
         id=VOORTGANG,

@@ -25,6 +25,7 @@ from . import __version__, paths
 from .executors import executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed, execute
+from .opendata import workbook
 from .render import Document, Hoofdstuk, assemble, html_to_pdf, notebook_fragment
 
 log = logging.getLogger("wijkrapport")
@@ -88,6 +89,13 @@ def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> list
     if rapport.afronding:
         module, func = rapport.afronding.split(":")
         getattr(importlib.import_module(module), func)(rapport, staging)
+    book = workbook(staging / rapport.data_rel, Path(rapport.html_rel).stem)
+    if book is not None:
+        href = os.path.relpath(book, (staging / rapport.html_rel).parent)
+        tables = [{"href": os.path.relpath(c, (staging / rapport.html_rel).parent), "tekst": f"Tabel '{c.stem}' (CSV)"}
+                  for c in sorted((staging / rapport.data_rel).glob("*.csv"))]
+        meta["downloads"] = [*meta.get("downloads", []), {"href": href, "tekst": "Alle tabellen als Excel-werkmap (xlsx)"},
+                             *tables]
     html = assemble(doc)
     html_path = staging / rapport.html_rel
     html_path.parent.mkdir(parents=True, exist_ok=True)

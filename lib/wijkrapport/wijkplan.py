@@ -60,10 +60,7 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
             "colofon": "Alle cijfers in dit document zijn berekend uit open data; bronnen staan onder elke tabel.",
             "voet": f"Wijkdocument {naam} {jaar}.",
             "compact": True,
-            "downloads": [
-                {"href": f"{w.slug}.pdf", "tekst": "Dit document als PDF"},
-                {"href": f"../data/wijken/{w.slug}/", "tekst": "De tabellen als CSV"},
-            ],
+            "downloads": [{"href": f"{w.slug}.pdf", "tekst": "Dit document als PDF"}],
         }
         rapporten.append(Rapport(
             id=f"wijken/{w.slug}",
