@@ -77,7 +77,8 @@ def html_table(
         foot = "".join(f'<p class="bron">{escape(n)}</p>' for n in notes)
     heading = f"<h3>{escape(kop)}</h3>" if kop else ""
     return (
-        f'<div class="tabel-wrap {escape(klasse)}">{heading}<table class="tabel">'
+        f'<div class="tabel-wrap {escape(klasse)}" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f'{heading}<table class="tabel">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>{foot}</div>"
     )
