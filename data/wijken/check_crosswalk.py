@@ -68,7 +68,8 @@ def load_crosswalk() -> list[dict]:
             fail(f"{s}: nprz_focuswijk niet true/false")
     per_gebied = defaultdict(set)
     for r in rows:
-        per_gebied[r["gebied_slug"]].add((r["gebied_naam"], r["cbs_wijkcode"], r["gebied_wijkprofiel_nummer"], r["gebied_geo_id"]))
+        codes = (r["gebied_naam"], r["cbs_wijkcode"], r["gebied_wijkprofiel_nummer"], r["gebied_geo_id"])
+        per_gebied[r["gebied_slug"]].add(codes)
     for g, v in per_gebied.items():
         if len(v) != 1:
             fail(f"gebied {g}: codes niet eenduidig {v}")
@@ -94,6 +95,7 @@ def report(name: str, source_keys: dict[str, str], idx: dict[str, list[str]], ex
     out(f"\n== {name}: {len(source_keys)} gebieden in de bron")
     reached = set()
     ok = 0
+    skipped: list[str] = []
     for key, label in source_keys.items():
         hits = idx.get(key, [])
         reached.update(hits)
@@ -106,12 +108,11 @@ def report(name: str, source_keys: dict[str, str], idx: dict[str, list[str]], ex
                 out(f"  geen wijk: {key} ({label}): {unmatched_reason[key]}")
                 _shown.add(key)
             else:
-                skipped = locals().setdefault("skipped", [])
                 skipped.append(key)
         else:
             fail(f"{name}: {key} ({label}) -> {len(hits)} wijken {hits}")
-    if locals().get("skipped"):
-        out(f"  geen wijk: dezelfde {len(locals()['skipped'])} haven-/bedrijfsbuurten als hierboven")
+    if skipped:
+        out(f"  geen wijk: dezelfde {len(skipped)} haven-/bedrijfsbuurten als hierboven")
     out(f"  {ok} gebieden joinen op precies één crosswalk-rij")
     missing = sorted(expected_rows - reached)
     if missing:
@@ -121,7 +122,8 @@ def report(name: str, source_keys: dict[str, str], idx: dict[str, list[str]], ex
 
 
 def read_kwb(year: int) -> tuple[list[str], list[list[str]]]:
-    rows = list(csv.reader((KWB / f"Kerncijfers_wijken_en_buurten_{year}.csv").open(encoding="utf-8-sig"), delimiter=";"))
+    path = KWB / f"Kerncijfers_wijken_en_buurten_{year}.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8-sig"), delimiter=";"))
     labels = [c.lstrip("|").strip() for c in rows[3]]
     return labels, rows[5:]
 
@@ -141,7 +143,8 @@ def main() -> int:
 
     # --- raadzoeker (25 wijken) -------------------------------------------------------------
     rz_slugs = set()
-    for f in ["wijkprofiel_index_wijk_2014_2026.csv", "cbs_kerncijfers_wijk_2022_2025.csv", "politie_misdrijven_wijk_2018_2025.csv"]:
+    for f in ["wijkprofiel_index_wijk_2014_2026.csv", "cbs_kerncijfers_wijk_2022_2025.csv",
+              "politie_misdrijven_wijk_2018_2025.csv"]:
         rows = list(csv.DictReader((RZ / f).open(encoding="utf-8")))
         keys = {r["wijk_slug"]: r["wijk_naam"] for r in rows}
         rz_slugs |= set(keys)
@@ -152,7 +155,8 @@ def main() -> int:
                 continue
             if r["gebied"] != c["gebied_naam"]:
                 fail(f"{f}: {r['wijk_slug']} gebied {r['gebied']} != {c['gebied_naam']}")
-            if r["cbs_buurtcode"] != c["cbs_buurtcodes"] or (c["politie_code"] and r["cbs_buurtcode"] != c["politie_code"]):
+            pol_code = c["politie_code"]
+            if r["cbs_buurtcode"] != c["cbs_buurtcodes"] or (pol_code and r["cbs_buurtcode"] != pol_code):
                 fail(f"{f}: {r['wijk_slug']} cbs_buurtcode {r['cbs_buurtcode']} != crosswalk")
             if "wijkprofiel_wijknr" in r and r["wijkprofiel_wijknr"] != c["wijkprofiel_nummer"]:
                 fail(f"{f}: {r['wijk_slug']} wijknr {r['wijkprofiel_wijknr']} != {c['wijkprofiel_nummer']}")
@@ -251,7 +255,10 @@ def main() -> int:
             gi = {r["gebied_geo_id"]: [r["gebied_slug"]] for r in cw}
             report(f"geo {f} (sleutel TEKST = gebied_geo_id; join per gebied)", keys, gi,
                    {r["gebied_slug"] for r in cw})
-        out(f"  crs-lid: {gj.get('crs')} (geen = RD New EPSG:28992, zelf zetten)")
+        crs = (gj.get("crs") or {}).get("properties", {}).get("name")
+        out(f"  crs-lid: {crs}" + ("" if crs and crs.endswith("28992") else " -- FOUT: verwacht EPSG:28992"))
+        if not (crs and crs.endswith("28992")):
+            fail(f"{f}: geen EPSG:28992 gedeclareerd")
 
     # --- consistency of values ---------------------------------------------------------------------
     out("\n== Controles op waarden")
@@ -263,13 +270,16 @@ def main() -> int:
     inw24 = {r["wijk_slug"]: float(r["aantal_inwoners"]) for r in kern if r["jaar"] == "2024"}
     focus = sum(inw24[r["wijk_slug"]] for r in cw if r["nprz_focuswijk"] == "true")
     out(f"  som inwoners 2024 van de 7 focuswijken: {focus:.0f} (NPRZ algemene indicatoren: 79.922 op 1-1-2024)")
-    for code, naam in (("WK059915", "Charlois"), ("WK059910", "Feijenoord"), ("WK059912", "IJsselmonde"), ("WK059916", "Hoogvliet")):
+    nprz_gebieden = (("WK059915", "Charlois"), ("WK059910", "Feijenoord"), ("WK059912", "IJsselmonde"),
+                     ("WK059916", "Hoogvliet"))
+    for code, naam in nprz_gebieden:
         seen, s = set(), 0.0
         for r in cw:
             if r["cbs_wijkcode"] == code and r["cbs_buurtcodes"] not in seen:
                 seen.add(r["cbs_buurtcodes"])
                 s += inw24[r["wijk_slug"]]
-        out(f"  {naam}: som wijken 2024 (gedeelde buurt 1x) {s:.0f} tegen KWB 2024 {code} {d[code]['AantalInwoners_5']}")
+        k24 = d[code]["AantalInwoners_5"]
+        out(f"  {naam}: som wijken 2024 (gedeelde buurt 1x) {s:.0f} tegen KWB 2024 {code} {k24}")
     wpi = list(csv.DictReader((RZ / "wijkprofiel_index_wijk_2014_2026.csv").open(encoding="utf-8")))
     mism = defaultdict(int)
     n = defaultdict(int)

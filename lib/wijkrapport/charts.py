@@ -152,10 +152,12 @@ def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list
 
 
 _XML_HEADER = re.compile(r"^.*?(<svg)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 
 
 def figure_svg(fig: Figure) -> str:
     """The figure as inline SVG text (no XML prolog, no fixed metadata date)."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "wijkrapport"})
-    return _XML_HEADER.sub(r"\1", buf.getvalue(), count=1)
+    svg = _XML_HEADER.sub(r"\1", buf.getvalue(), count=1)
+    return _METADATA.sub("", svg)

@@ -18,7 +18,8 @@ ROTTERDAM = "GM0599"
 #: variables shown in the kerncijfers table, in reading order
 KERNCIJFERS = [
     "inwoners", "pct_0_15", "pct_65_plus", "huishoudens", "pct_eenpersoonshuishoudens", "woningvoorraad",
-    "pct_huur", "pct_corporatie", "woz", "inkomen_per_inwoner", "pct_laag_inkomen", "bijstand",
+    "pct_huur", "pct_corporatie", "woz", "inkomen_per_inwoner", "pct_laagste_40_huishoudens", "pct_laag_inkomen",
+    "bijstand",
 ]
 #: how a gebied value is made from its wijken: counts add up, the rest is weighted by inwoners
 OPTELBAAR = {"inwoners", "huishoudens", "woningvoorraad", "bijstand"}
@@ -179,14 +180,16 @@ def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
     out["inwoners"] = inw.reindex(out.index)
     out["misdrijven_per_1000"] = out["misdrijven"] / out["inwoners"] * 1000
     out["woninginbraak_per_1000"] = out["woninginbraak"] / out["inwoners"] * 1000
-    # comparison over all wijken (distinct CBS buurten so shared buurten count once)
+    # comparison over all wijken with police figures (distinct CBS buurten: shared buurten count once);
+    # a year is compared only when every one of those wijken has its inhabitants for that year
     cw = src.load_crosswalk()[["wijk_slug", "cbs_buurtcodes"]]
     allp = pol.merge(cw, on="wijk_slug").drop_duplicates(subset=["cbs_buurtcodes", "jaar"])
     recent = recent_long()
-    inw_all = recent[recent["variabele"] == "inwoners"].drop_duplicates(subset=["cbs_buurtcode", "jaar"])
+    inw_all = recent[(recent["variabele"] == "inwoners") & recent["cbs_buurtcode"].isin(allp["cbs_buurtcodes"])]
+    inw_all = inw_all.dropna(subset=["waarde"]).drop_duplicates(subset=["cbs_buurtcode", "jaar"])
     tot = allp.groupby("jaar")[["totaal_misdrijven", "woninginbraak"]].sum()
     inw_tot = inw_all.groupby("jaar")["waarde"].sum()
-    complete = inw_all.groupby("jaar")["cbs_buurtcode"].nunique() >= cw["cbs_buurtcodes"].nunique()
+    complete = inw_all.groupby("jaar")["cbs_buurtcode"].nunique() >= allp["cbs_buurtcodes"].nunique()
     inw_tot = inw_tot[complete.reindex(inw_tot.index, fill_value=False)]
     out["alle_misdrijven_per_1000"] = (tot["totaal_misdrijven"] / inw_tot * 1000).reindex(out.index)
     out["alle_woninginbraak_per_1000"] = (tot["woninginbraak"] / inw_tot * 1000).reindex(out.index)

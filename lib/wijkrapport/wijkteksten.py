@@ -109,8 +109,8 @@ def signalen(naam: str, kern: pd.DataFrame, wp: pd.DataFrame, crim: pd.DataFrame
             goed.append(zin)
         elif diff >= 3:
             aandacht.append(zin)
-    for var, label, hoger_is_slechter in (("pct_laag_inkomen", "Huishoudens met een laag inkomen", True),
-                                          ("pct_corporatie", "Huurwoningen van een corporatie", None)):
+    for var, label, hoger_is_slechter in (("pct_laagste_40_huishoudens", "Huishoudens met een laag inkomen "
+                                           "(laagste 40% van Nederland)", True),):
         w, g = _val(kern, var), _val(kern, var, "gebied")
         if hoger_is_slechter and not (fmt.is_missing(w) or fmt.is_missing(g)):
             if w - g >= 5:

@@ -1,0 +1,106 @@
+"""Wijkactieplannen: ``data/actieplannen/<plan_id>/plan.yml`` + ``acties.csv``, validated with row and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .. import paths
+from ..errors import DataValidationError, Problem
+from ..yamlio import load_yaml, pydantic_problems
+from .base import read_csv, rel, validate
+
+STATUSSEN = ["wit", "groen", "oranje", "rood"]
+UITKOMSTINDICATOREN = [
+    "woningvoorraad", "huurwoningen_corporatie", "verhuisbewegingen_saldo", "woz_waarde", "veiligheidsindex",
+    "fysieke_index", "sociale_index", "misdrijven_per_1000", "woninginbraak_per_1000", "bijstand", "laag_inkomen",
+    "inwoners",
+]
+
+ACTIES_SCHEMA = pa.DataFrameSchema(
+    {
+        "plan_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]*$")),
+        "doel_nummer": pa.Column(str, pa.Check.str_matches(r"^\d+$")),
+        "doel": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "resultaat_nummer": pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+$")),
+        "resultaat": pa.Column(str),
+        "actie_nummer": pa.Column(str, pa.Check.str_matches(r"^\d+\.\d+\.\d+$"), unique=True),
+        "actie": pa.Column(str, pa.Check.str_length(min_value=1, max_value=5000)),
+        "status": pa.Column(str, pa.Check.isin(STATUSSEN)),
+        "toelichting": pa.Column(str, pa.Check.str_length(max_value=5000)),
+        "door_wie": pa.Column(str),
+        "partijen": pa.Column(str),
+        "planning_maanden": pa.Column(str, pa.Check.isin(["", "4", "8", "12"])),
+        "uitvoerbaar": pa.Column(str, pa.Check.isin(["", "ja", "nee"])),
+        "uitvoerbaar_toelichting": pa.Column(str),
+        "gemeente_reactie": pa.Column(str, pa.Check.isin(["", "akkoord", "betwist"])),
+        "gemeente_reactie_toelichting": pa.Column(str),
+    },
+    checks=[
+        pa.Check(lambda d: d.apply(lambda r: r["actie_nummer"].startswith(r["resultaat_nummer"] + "."), axis=1),
+                 error="actie_nummer hoort te beginnen met resultaat_nummer"),
+        pa.Check(lambda d: d.apply(lambda r: r["resultaat_nummer"].startswith(r["doel_nummer"] + "."), axis=1),
+                 error="resultaat_nummer hoort te beginnen met doel_nummer"),
+    ],
+    strict="filter",
+)
+
+
+class Doel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nummer: int
+    titel: str
+    uitkomstindicatoren: list[str] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    plan_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    titel: str
+    wijkraad: str = ""
+    wijken: list[str] = Field(min_length=1)
+    jaar: int
+    status: str = "concept"
+    doelen: list[Doel] = Field(default_factory=list)
+
+
+def plans_dir() -> Path:
+    return paths.data_dir() / "actieplannen"
+
+
+def load_plan(folder: Path) -> tuple[Plan, pd.DataFrame]:
+    """Read and validate one plan folder; every problem is reported with file, row and field."""
+    plan_file = folder / "plan.yml"
+    raw = load_yaml(plan_file)
+    problems: list[Problem] = []
+    try:
+        plan = Plan.model_validate(raw if isinstance(raw, dict) else {})
+    except ValidationError as exc:
+        raise DataValidationError(pydantic_problems(Path(rel(plan_file)), exc)) from exc
+    for i, doel in enumerate(plan.doelen):
+        for j, ind in enumerate(doel.uitkomstindicatoren):
+            if ind not in UITKOMSTINDICATOREN:
+                problems.append(Problem(file=rel(plan_file), field=f"doelen.{i}.uitkomstindicatoren.{j}", value=ind,
+                                        message=f"onbekende uitkomstindicator; kies uit {', '.join(UITKOMSTINDICATOREN)}"))
+    acties_file = folder / "acties.csv"
+    acties = validate(read_csv(acties_file), ACTIES_SCHEMA, rel(acties_file), problems)
+    unknown = sorted(set(acties["doel_nummer"].astype(int)) - {d.nummer for d in plan.doelen})
+    if plan.doelen and unknown:
+        raise DataValidationError([Problem(file=rel(plan_file), field="doelen", value=u,
+                                           message="doel staat in acties.csv maar niet in plan.yml") for u in unknown])
+    return plan, acties
+
+
+def plans_for_wijk(slug: str, jaar: int) -> list[tuple[Plan, pd.DataFrame]]:
+    """Plans that cover ``slug``: the plan of ``jaar`` or, when there is none, the newest later one (current plan)."""
+    if not plans_dir().is_dir():
+        return []
+    found = []
+    for folder in sorted(p for p in plans_dir().iterdir() if (p / "plan.yml").exists()):
+        plan, acties = load_plan(folder)
+        if slug in plan.wijken:
+            found.append((plan, acties))
+    return found
