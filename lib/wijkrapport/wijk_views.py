@@ -9,7 +9,7 @@ import pandas as pd
 from . import format as fmt
 from . import wijkdata, wijkteksten
 from .charts import line_chart
-from .publish import toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
+from .publish import schrijf_csv, toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
 from .tables import Kolom
 
 BRON_CBS = "CBS, Kerncijfers wijken en buurten (CC BY 4.0)"
@@ -198,3 +198,57 @@ def toon_kaart(slug: str, jaar: int) -> None:
            + (f" Andere wijken in het gebied: {', '.join(buren)}." if buren else ""))
     toon_figuur(fig, alt=alt, titel=f"{w['wijk_naam']} in {w['gebied_naam']}.",
                 bron="Gemeente Rotterdam, gebiedsindeling (TIR)")
+
+
+def toon_actieplan(slug: str, jaar: int, tabellen_dir: str) -> None:
+    """The wijkactieplan chapter for every plan that covers this wijk (nothing when there is none)."""
+    from .actieplan import STATUS_VOLGORDE, Uitkomst, consistentie, laatste_verandering, status_telling
+    from .sources.actieplan import plans_for_wijk
+
+    plans = plans_for_wijk(slug, jaar)
+    if not plans:
+        return
+    for plan, acties in plans:
+        toon_html(f"<h3>Wijkactieplan: {escape(plan.titel)}</h3>")
+        concept = str(plan.status).lower() == "concept"
+        toon_tekst(f"De wijkraad{' ' + plan.wijkraad if plan.wijkraad else ''} maakte dit plan voor {plan.jaar}. "
+                   f"Het plan heeft {len(acties)} acties"
+                   + (". Het is een concept: de acties zijn nog niet beoordeeld." if concept else "."))
+        telling = status_telling(acties)
+        delen = [f"{int(telling.iloc[0][s])} {fmt.STATUS_KORT[s].lower()}" for s in STATUS_VOLGORDE if telling.iloc[0][s]]
+        toon_tekst("Stand van de acties: " + ", ".join(delen) + ".")
+        betwist = acties[acties["gemeente_reactie"] == "betwist"]
+        if len(betwist):
+            toon_html('<div class="kader let-op"><p><strong>Acties waar de gemeente het niet mee eens is:</strong></p><ul>'
+                      + "".join(f"<li><strong>{escape(r['actie_nummer'])}</strong> {escape(r['actie'])} — "
+                                f"{escape(r['gemeente_reactie_toelichting'] or 'reden niet vermeld')}</li>"
+                                for _, r in betwist.iterrows()) + "</ul></div>")
+        per_doel = status_telling(acties, "doel_nummer").reset_index()
+        titels = {str(d.nummer): d.titel for d in plan.doelen}
+        per_doel["doel"] = per_doel["doel_nummer"].map(lambda n: f"{n}. {titels.get(str(n), '')}".strip())
+        toon_tabel(per_doel, [Kolom("doel", "Doel")] + [
+            Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_KORT[s]}", numeriek=True) for s in STATUS_VOLGORDE
+        ] + [Kolom("totaal", "Totaal", numeriek=True)], caption="Acties per doel en status",
+                   bron=f"Wijkactieplan {plan.titel}", naam=f"actieplan_{plan.plan_id}_telling", tabellen_dir=tabellen_dir)
+        indicatoren = {d.nummer: d.uitkomstindicatoren for d in plan.doelen}
+        for nummer, groep in acties.groupby("doel_nummer", sort=False):
+            toon_html(f"<h4>Doel {escape(str(nummer))}: {escape(groep['doel'].iloc[0])}</h4>")
+            uitkomsten = []
+            for ind in indicatoren.get(int(nummer), []):
+                label, eenheid, pol = wijkdata.UITKOMSTEN[ind]
+                change = laatste_verandering(wijkdata.uitkomst_reeks(slug, ind, jaar))
+                if change:
+                    uitkomsten.append(Uitkomst(label, change[1], change[3], change[0], change[2], pol, eenheid))
+            oordeel = consistentie(list(groep["status"]), uitkomsten)
+            toon_tekst(oordeel.zin, klasse="kader let-op" if oordeel.soort == "tegenstrijdig" else "kader")
+            groep = groep.assign(
+                betwist=groep["gemeente_reactie"].map(lambda v: "Betwist door de gemeente" if v == "betwist" else ""),
+                planning=groep["planning_maanden"].map(lambda v: f"{v} maanden" if v else "–"),
+            )
+            toon_tabel(groep, [
+                Kolom("actie_nummer", "Nr."), Kolom("actie", "Actie"),
+                Kolom("status", "Status", opmaak=lambda v: fmt.status_html(v, kort=True), html=True),
+                Kolom("planning", "Planning"), Kolom("door_wie", "Door wie"), Kolom("betwist", "Gemeente"),
+            ], caption=f"Acties bij doel {nummer}", bron=f"Wijkactieplan {plan.titel}",
+                rij_klasse=lambda r: "afwijking" if r["gemeente_reactie"] == "betwist" else "")
+        schrijf_csv(acties, f"actieplan_{plan.plan_id}", tabellen_dir)

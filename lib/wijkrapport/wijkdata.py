@@ -309,3 +309,43 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
                 row[r["kolom_id"]] = fmt.getal(r["waarde"])
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+#: outcome indicator id -> (label, unit, polarity); see data/actieplannen/*/plan.yml
+UITKOMSTEN = {
+    "inwoners": ("Inwoners", "aantal", None),
+    "woningvoorraad": ("Woningvoorraad", "aantal", "hoger"),
+    "huurwoningen_corporatie": ("Huurwoningen van een corporatie", "pct", None),
+    "woz_waarde": ("Gemiddelde WOZ-waarde", "eur", None),
+    "bijstand": ("Personen met bijstand", "aantal", "lager"),
+    "laag_inkomen": ("Huishoudens met een inkomen in de laagste 40%", "pct", "lager"),
+    "fysieke_index": ("Fysieke index", "index", "hoger"),
+    "veiligheidsindex": ("Veiligheidsindex", "index", "hoger"),
+    "sociale_index": ("Sociale index", "index", "hoger"),
+    "misdrijven_per_1000": ("Misdrijven per 1.000 inwoners", "per1000", "lager"),
+    "woninginbraak_per_1000": ("Woninginbraken per 1.000 inwoners", "per1000", "lager"),
+    "verhuisbewegingen_saldo": ("Saldo vestigers en vertrekkers", "aantal", "hoger"),
+}
+_RECENT_VAR = {"inwoners": "inwoners", "huurwoningen_corporatie": "pct_corporatie", "woz_waarde": "woz",
+               "bijstand": "bijstand", "laag_inkomen": "pct_laagste_40_huishoudens"}
+_INDEX = {"fysieke_index": "Fysieke index", "veiligheidsindex": "Veiligheidsindex", "sociale_index": "Sociale index"}
+
+
+def uitkomst_reeks(slug: str, indicator: str, jaar: int) -> pd.Series:
+    """Year-indexed series of an outcome indicator for a wijk, up to ``jaar`` (empty when the data lack it)."""
+    if indicator in _RECENT_VAR:
+        r = recent_long()
+        sub = r[(r["wijk_slug"] == slug) & (r["variabele"] == _RECENT_VAR[indicator]) & (r["jaar"] <= jaar)]
+        return sub.set_index("jaar")["waarde"].dropna().sort_index()
+    if indicator in _INDEX:
+        wp = wijkprofiel(slug, jaar)
+        return wp.set_index("editie")[_INDEX[indicator]].dropna()
+    if indicator in ("misdrijven_per_1000", "woninginbraak_per_1000"):
+        c = criminaliteit(slug, jaar)
+        return c.set_index("jaar")[indicator].dropna()
+    if indicator == "woningvoorraad":
+        w = wijk(slug)
+        k = kwb_long()
+        sub = k[k["code"].isin(_buurten(w)) & (k["variabele"] == "woningvoorraad") & (k["jaar"] <= jaar)]
+        return sub.groupby("jaar")["waarde"].sum(min_count=1).dropna()
+    return pd.Series(dtype=float)  # verhuisbewegingen_saldo: a single year in the data, no change to show
