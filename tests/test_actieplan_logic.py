@@ -1,7 +1,6 @@
 """The honesty check of a wijkactieplan, with constructed cases both ways."""
 
 import pandas as pd
-
 from wijkrapport.actieplan import Uitkomst, consistentie, laatste_verandering, status_telling
 
 

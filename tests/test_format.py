@@ -1,7 +1,6 @@
 import math
 
 import pytest
-
 from wijkrapport import format as fmt
 
 

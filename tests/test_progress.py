@@ -3,7 +3,6 @@
 import math
 
 import pytest
-
 from wijkrapport.format import round_half_up
 from wijkrapport.progress import doel, pct_ingelopen, pct_ingelopen_bereik, start_voorbij_referentie, status
 

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from wijkrapport.errors import ConfigError
 from wijkrapport.registry import load_programma, load_programma_file
 

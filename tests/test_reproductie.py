@@ -4,7 +4,6 @@ The rows where the document itself is off are listed here with the reason.
 """
 
 import pytest
-
 from wijkrapport.nprz import doelstelling, doelstelling_export
 
 #: indicator_id -> why the printed figures are inconsistent (NPRZ Voortgangsrapportage 2024)

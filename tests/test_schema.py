@@ -5,7 +5,6 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
 from wijkrapport.registry import Programma
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,4 @@
 import pandas as pd
-
 from wijkrapport.tables import Kolom, html_table
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -52,7 +52,7 @@ def build_index(target: Path, manifest: dict) -> Path:
     css = (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
     html = env.get_template("index.html.j2").render(
         jaar=target.name, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
-        bijgewerkt=datetime.now(timezone.utc).strftime("%d-%m-%Y %H:%M UTC"),
+        bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
     path = target / "index.html"
     tmp = path.with_name(f".index.{uuid.uuid4().hex}.tmp")

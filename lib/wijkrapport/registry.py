@@ -64,7 +64,7 @@ class Indicator(_Strict):
     bron: str = ""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Indicator":
+    def _consistent(self) -> Indicator:
         if self.soort != "demografie":
             if self.polariteit is None:
                 raise ValueError("polariteit (hoger of lager) is verplicht voor doel en indicator")
@@ -88,7 +88,7 @@ class Programma(_Strict):
     indicatoren: list[Indicator]
 
     @model_validator(mode="after")
-    def _references(self) -> "Programma":
+    def _references(self) -> Programma:
         pijler_ids = {p.id for p in self.pijlers}
         seen: set[str] = set()
         for i, ind in enumerate(self.indicatoren):

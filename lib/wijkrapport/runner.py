@@ -16,7 +16,7 @@ import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -169,7 +169,7 @@ def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout:
 
 def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout: float | None,
            executor_kind: str = "local", scheduler: str | None = None) -> dict[str, Uitkomst]:
-    run_dir = paths.build_dir() / str(jaar) / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
+    run_dir = paths.build_dir() / str(jaar) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
     started = {r.id: time.perf_counter() for r in rapporten}
@@ -233,7 +233,7 @@ def write_manifest(target: Path, uitkomsten: list[Uitkomst], rapporten: dict[str
     """
     path = target / "manifest.json"
     manifest = read_manifest(target)
-    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
     for u in uitkomsten:
         entry = manifest["rapporten"].get(u.rapport, {})
         if u.status == "actueel":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import pandas as pd
-
 from . import format as fmt
 from . import wijkdata, wijkteksten
 from .charts import line_chart
@@ -225,7 +223,7 @@ def toon_actieplan(slug: str, jaar: int, tabellen_dir: str) -> None:
                                 for _, r in betwist.iterrows()) + "</ul></div>")
         per_doel = status_telling(acties, "doel_nummer").reset_index()
         titels = {str(d.nummer): d.titel for d in plan.doelen}
-        per_doel["doel"] = per_doel["doel_nummer"].map(lambda n: f"{n}. {titels.get(str(n), '')}".strip())
+        per_doel["doel"] = [f"{n}. {titels.get(str(n), '')}".strip() for n in per_doel["doel_nummer"]]
         toon_tabel(per_doel, [Kolom("doel", "Doel")] + [
             Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_KORT[s]}", numeriek=True) for s in STATUS_VOLGORDE
         ] + [Kolom("totaal", "Totaal", numeriek=True)], caption="Acties per doel en status",
