@@ -378,10 +378,12 @@ TREND_LABEL = {"nieuw": "Nieuw", "vooruit": "Vooruit", "gelijk": "Gelijk", "acht
 
 
 def _kleur(v: object) -> str:
+    """A colour as printed (symbol + word + colour), or 'niet in bron'."""
     if not v:
         return f'<span class="niet-in-bron">{fmt.NIET_IN_BRON}</span>'
-    return fmt.status_html({"groen": "groen", "oranje": "oranje", "rood": "rood", "wit": "wit"}.get(str(v), "grijs"),
-                           kort=True).replace(fmt.STATUS_KORT.get(str(v), ""), str(v).capitalize())
+    key = str(v)
+    return (f'<span class="status status-{key}"><span aria-hidden="true">{fmt.STATUS_SYMBOOL.get(key, "?")}</span> '
+            f"{key.capitalize()}</span>")
 
 
 def toon_interventies(jaar: int, tabellen_dir: str) -> None:
@@ -418,12 +420,15 @@ def toon_interventies(jaar: int, tabellen_dir: str) -> None:
         sub = iv[iv["pijler"] == pijler.id]
         if sub.empty:
             continue
-        kolommen = [
-            Kolom("nummer", "Nr."), Kolom("naam", "Interventie"), Kolom("initiatiefnemer", "Initiatiefnemer"),
+        kolommen = [Kolom("nummer", "Nr."), Kolom("naam", "Interventie")]
+        if (sub["initiatiefnemer"] != "").any():
+            kolommen.append(Kolom("initiatiefnemer", "Initiatiefnemer"))
+        kolommen += [
             Kolom("financiering", "Financiering"),
             Kolom("kleur_2023", "Kleur 2023", opmaak=_kleur, html=True),
             Kolom("kleur_2024", "Kleur 2024", opmaak=_kleur, html=True),
             Kolom("trend", "Trend", opmaak=lambda v: TREND_LABEL.get(str(v), fmt.NIET_IN_BRON)),
+            Kolom("gestopt_in_tekst", "Gestopt volgens tekst", opmaak=lambda v: "ja" if v == "true" else "–"),
         ]
         toon_tabel(sub, kolommen, caption=f"Interventies pijler {pijler.label} ({len(sub)})", bron=BRON_VGR,
                    naam=f"interventies_{pijler.id}", tabellen_dir=tabellen_dir, klasse="breed",
