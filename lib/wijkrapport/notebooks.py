@@ -38,6 +38,9 @@ class NotebookFailed(Exception):
         self.notebook, self.cell, self.error = notebook, cell, error
         super().__init__(f"{notebook}: cel {cell}: {error}")
 
+    def __reduce__(self):  # travels back from worker processes intact
+        return (NotebookFailed, (self.notebook, self.cell, self.error))
+
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: float | None) -> float:
     """Run ``notebook`` into ``output`` with papermill's Python API; return seconds taken."""

@@ -420,7 +420,7 @@ def toon_interventies(jaar: int, tabellen_dir: str) -> None:
         sub = iv[iv["pijler"] == pijler.id]
         if sub.empty:
             continue
-        kolommen = [Kolom("nummer", "Nr."), Kolom("naam", "Interventie")]
+        kolommen = [Kolom("naam", "Interventie"), Kolom("nummer", "Nr.")]
         if (sub["initiatiefnemer"] != "").any():
             kolommen.append(Kolom("initiatiefnemer", "Initiatiefnemer"))
         kolommen += [
