@@ -119,9 +119,9 @@ def toon_signalen(slug: str, jaar: int) -> None:
     w = wijkdata.wijk(slug)
     goed, aandacht = wijkteksten.signalen(w["wijk_naam"], wijkdata.kerncijfers(slug, jaar),
                                           wijkdata.wijkprofiel(slug, jaar), wijkdata.criminaliteit(slug, jaar))
-    toon_html("<h3>Wat gaat goed</h3>")
+    toon_html("<h4>Wat gaat goed</h4>")
     toon_lijst(goed or ["Geen grote verbeteringen in de cijfers van deze wijk."])
-    toon_html("<h3>Wat vraagt aandacht</h3>")
+    toon_html("<h4>Wat vraagt aandacht</h4>")
     toon_lijst(aandacht or ["Geen grote achteruitgang in de cijfers van deze wijk."])
 
 
