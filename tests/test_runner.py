@@ -110,3 +110,47 @@ def test_dask_executor_on_a_local_cluster(project, monkeypatch):
 
 def test_dask_without_scheduler_is_a_usage_error(project):
     assert cli(project, "--year", "2024", "--executor", "dask").returncode == 2
+
+
+WIJK_SNEL = """jaar: 2024
+notebook: wijkdocument.ipynb
+wijken:
+  - slug: carnisse
+  - slug: hoogvliet-zuid
+"""
+
+
+def _content(folder: Path) -> dict[str, bytes]:
+    """HTML and CSV content of a published year (PDF and manifest carry timestamps)."""
+    return {k: v for k, v in snapshot(folder).items() if k.endswith((".html", ".csv")) and k != "index.html"}
+
+
+def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path):
+    project = make_project(tmp_path, SNEL, WIJK_SNEL)
+    env = {"WIJKRAPPORT_ROOT": str(project)}
+    one = run_cli("--year", "2024", "--jobs", "1", "--out", str(tmp_path / "een"), env=env)
+    two = run_cli("--year", "2024", "--jobs", "2", "--out", str(tmp_path / "twee"), env=env)
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    a, b = _content(tmp_path / "een" / "2024"), _content(tmp_path / "twee" / "2024")
+    assert len(a) > 10 and a == b
+
+
+def test_changed_data_rebuilds_exactly_the_reports_that_read_it(tmp_path):
+    project = make_project(tmp_path, SNEL, WIJK_SNEL)
+    assert cli(project, "--year", "2024").returncode == 0
+    manifest = project / "reports" / "2024" / "manifest.json"
+    before = {k: v["gebouwd_op"] + str(v["inputs"]) for k, v in json.loads(manifest.read_text())["rapporten"].items()}
+    politie = project / "data" / "wijken" / "rotterdam-raadzoeker-wijkprofiel-cbs-politie" / "politie_misdrijven_wijk_2018_2025.csv"
+    politie.write_text(politie.read_text(encoding="utf-8").replace("Carnisse,BU05991572,2024,849,", "Carnisse,BU05991572,2024,850,"),
+                       encoding="utf-8")
+    result = cli(project, "--year", "2024")
+    assert result.returncode == 0, result.stderr
+    assert "2 rapport(en) gebouwd, 1 actueel" in result.stdout  # both wijkdocumenten read the police file
+    after = json.loads(manifest.read_text())["rapporten"]
+    assert after["voortgangsrapportage"]["gebouwd_op"] + str(after["voortgangsrapportage"]["inputs"]) == before[
+        "voortgangsrapportage"]
+    wijken = project / "params" / "2024" / "wijken.yml"
+    wijken.write_text(WIJK_SNEL.replace("  - slug: carnisse\n", "  - slug: carnisse\n    titel: Carnisse (test)\n"),
+                      encoding="utf-8")
+    result = cli(project, "--year", "2024")
+    assert "1 rapport(en) gebouwd, 2 actueel" in result.stdout  # only the wijk whose params changed
