@@ -77,15 +77,16 @@ def add_synthetic_wijken(project: Path, total: int) -> int:
     """Generate wijken (copies of real ones with shifted figures) until ``total``; return how many were added."""
     wdir = project / "data" / "wijken"
     cw = pd.read_csv(wdir / "crosswalk.csv", dtype=str, keep_default_na=False)
-    real = len(cw)
-    extra = max(0, total - real)
     rz = wdir / "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
     files = {n: pd.read_csv(rz / n, dtype=str, keep_default_na=False) for n in
              ("cbs_kerncijfers_wijk_2022_2025.csv", "wijkprofiel_index_wijk_2014_2026.csv",
               "politie_misdrijven_wijk_2018_2025.csv")}
+    with_data = cw[cw["wijk_slug"].isin(files["politie_misdrijven_wijk_2018_2025.csv"]["wijk_slug"])]
+    real = len(with_data)
+    extra = max(0, total - real)
     new_cw = []
     for i in range(extra):
-        base = cw.iloc[i % real]
+        base = with_data.iloc[i % real]
         slug = f"synthetisch-{i + 1:03d}"
         code = f"BU0599{9000 + i:04d}"
         row = base.copy()
@@ -123,7 +124,9 @@ def main() -> None:
         n_wijken = len(config.wijken_params(2024).wijken)
         figures = {}
         figures["floor"] = floor(tmp, n_notebooks, args.jobs)
+        print(f"kernel-start floor: {figures['floor']:.1f} s", flush=True)
         figures["full"] = _cli(project, "--force", "--jobs", str(args.jobs))
+        print(f"full build: {figures['full']:.1f} s", flush=True)
         figures["nochange"] = _cli(project, "--jobs", str(args.jobs))
         wijken_yml = project / "params" / "2024" / "wijken.yml"
         params = yaml.safe_load(wijken_yml.read_text(encoding="utf-8"))
