@@ -4,17 +4,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import WIJKEN_SNEL
 from helpers import make_project, pdf_text, run_cli
 
 pytestmark = pytest.mark.slow
 
-WIJKEN = """jaar: 2024
-notebook: wijkdocument.ipynb
-wijken:
-  - slug: carnisse
-  - slug: hoogvliet-zuid
-  - slug: groot-ijsselmonde-noord
-"""
+WIJKEN = WIJKEN_SNEL
 
 
 @pytest.fixture(scope="module")
