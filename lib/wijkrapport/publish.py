@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .charts import figure_svg
-from .tables import Kolom, html_table
+from .tables import Kolom, html_table, strip_bron
 
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
@@ -31,11 +31,6 @@ def schrijf_csv(df: pd.DataFrame, naam: str, tabellen_dir: str | Path | None) ->
     path = folder / f"{naam}.csv"
     df.to_csv(path, index=False, encoding="utf-8", float_format="%.6g", lineterminator="\n")
     return path
-
-
-def strip_bron(text: str) -> str:
-    """Drop a leading "Bron:" that the source text already carries."""
-    return re.sub(r"^\s*bron\s*:\s*", "", str(text), flags=re.I)
 
 
 def toon_tabel(

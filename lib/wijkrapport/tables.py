@@ -47,6 +47,11 @@ def _cell(kolom: Kolom, row: pd.Series, eenheid_kolom: str | None) -> str:
     return text if kolom.html else escape(text)
 
 
+def strip_bron(text: str) -> str:
+    """Drop a leading "Bron:" that the source text already carries."""
+    return re.sub(r"^\s*bron\s*:\s*", "", str(text), flags=re.I)
+
+
 def html_table(
     df: pd.DataFrame,
     kolommen: list[Kolom],
@@ -71,7 +76,7 @@ def html_table(
         extra = f' class="{escape(rij_klasse(row))}"' if rij_klasse else ""
         body.append(f"<tr{extra}>{''.join(cells)}</tr>")
     foot = ""
-    bron = re.sub(r"^\s*bron\s*:\s*", "", bron, flags=re.I) if bron else ""
+    bron = strip_bron(bron) if bron else ""
     notes = [n for n in (voetnoot, f"Bron: {bron}" if bron else "") if n]
     if notes:
         foot = "".join(f'<p class="bron">{escape(n)}</p>' for n in notes)
