@@ -73,3 +73,22 @@ def test_path_traversal_slug_is_refused(tmp_path):
     assert result.returncode == 2
     assert "wijken.3.slug" in result.stderr
     assert "wijken.yml" in result.stderr
+
+
+def test_hoogvliet_zuid_shows_the_action_plan_with_disputed_actions(gebouwd):
+    _, target = gebouwd
+    soup = BeautifulSoup((target / "wijken" / "hoogvliet-zuid.html").read_text(encoding="utf-8"), "html.parser")
+    rows = [tr for tr in soup.select("table tr") if re.fullmatch(r"\d\.\d\.\d", tr.find(["th", "td"]).get_text(strip=True))]
+    assert len(rows) == 34
+    disputed = [tr.find("th").get_text(strip=True) for tr in rows if "afwijking" in (tr.get("class") or [])]
+    assert disputed == ["3.3.1", "4.2.2"]
+    assert all("betwist" in tr.get_text() for tr in rows if "afwijking" in (tr.get("class") or []))
+    text = soup.get_text(" ")
+    assert "Stand van de acties: 34 nog niet beoordeeld." in text
+    assert "Acties per doel en status" in text
+    # the honesty check, per doel: outcomes are shown next to the (not yet assessed) actions
+    assert "De acties zijn nog niet beoordeeld. Intussen ging het slechter: Gemiddelde WOZ-waarde" in text
+    pdf = pdf_text(target / "wijken" / "hoogvliet-zuid.pdf")
+    assert "3.3.1" in pdf and "4.2.2" in pdf and "betwist" in pdf
+    acties = (target / "data" / "wijken" / "hoogvliet-zuid" / "actieplan_hoogvliet-2025.csv").read_text(encoding="utf-8")
+    assert acties.count("\n") == 35

@@ -14,6 +14,9 @@ import pandas as pd
 from . import format as fmt
 
 STATUS_VOLGORDE = ["groen", "oranje", "rood", "wit"]
+#: What an action's colour means (words for residents; the colour alone is never shown).
+ACTIE_STATUS = {"groen": "Loopt volgens plan", "oranje": "Loopt met vertraging", "rood": "Loopt niet volgens plan",
+                "wit": "Nog niet beoordeeld", "grijs": "Onbekend"}
 
 
 @dataclass(frozen=True)

@@ -101,10 +101,10 @@ STATUS_KORT = {
 }
 
 
-def status_html(status: str | None, kort: bool = False) -> str:
-    """Status as symbol + word + colour: never colour alone."""
+def status_html(status: str | None, kort: bool = False, labels: dict[str, str] | None = None) -> str:
+    """Status as symbol + word + colour: never colour alone. ``labels`` overrides the words (e.g. for actions)."""
     key = status if status in STATUS_LABEL else "grijs"
-    label = (STATUS_KORT if kort else STATUS_LABEL)[key]
+    label = (labels or (STATUS_KORT if kort else STATUS_LABEL))[key]
     return (
         f'<span class="status status-{key}">'
         f'<span class="status-symbool" aria-hidden="true">{STATUS_SYMBOOL[key]}</span> '

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from . import format as fmt
 from . import wijkdata, wijkteksten
 from .charts import line_chart
@@ -200,7 +202,7 @@ def toon_kaart(slug: str, jaar: int) -> None:
 
 def toon_actieplan(slug: str, jaar: int, tabellen_dir: str) -> None:
     """The wijkactieplan chapter for every plan that covers this wijk (nothing when there is none)."""
-    from .actieplan import STATUS_VOLGORDE, Uitkomst, consistentie, laatste_verandering, status_telling
+    from .actieplan import ACTIE_STATUS, STATUS_VOLGORDE, consistentie, status_telling
     from .sources.actieplan import plans_for_wijk
 
     plans = plans_for_wijk(slug, jaar)
@@ -213,7 +215,7 @@ def toon_actieplan(slug: str, jaar: int, tabellen_dir: str) -> None:
                    f"Het plan heeft {len(acties)} acties"
                    + (". Het is een concept: de acties zijn nog niet beoordeeld." if concept else "."))
         telling = status_telling(acties)
-        delen = [f"{int(telling.iloc[0][s])} {fmt.STATUS_KORT[s].lower()}" for s in STATUS_VOLGORDE if telling.iloc[0][s]]
+        delen = [f"{int(telling.iloc[0][s])} {ACTIE_STATUS[s].lower()}" for s in STATUS_VOLGORDE if telling.iloc[0][s]]
         toon_tekst("Stand van de acties: " + ", ".join(delen) + ".")
         betwist = acties[acties["gemeente_reactie"] == "betwist"]
         if len(betwist):
@@ -225,28 +227,51 @@ def toon_actieplan(slug: str, jaar: int, tabellen_dir: str) -> None:
         titels = {str(d.nummer): d.titel for d in plan.doelen}
         per_doel["doel"] = [f"{n}. {titels.get(str(n), '')}".strip() for n in per_doel["doel_nummer"]]
         toon_tabel(per_doel, [Kolom("doel", "Doel")] + [
-            Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_KORT[s]}", numeriek=True) for s in STATUS_VOLGORDE
+            Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {ACTIE_STATUS[s]}", numeriek=True) for s in STATUS_VOLGORDE
         ] + [Kolom("totaal", "Totaal", numeriek=True)], caption="Acties per doel en status",
                    bron=f"Wijkactieplan {plan.titel}", naam=f"actieplan_{plan.plan_id}_telling", tabellen_dir=tabellen_dir)
-        indicatoren = {d.nummer: d.uitkomstindicatoren for d in plan.doelen}
+        doelen = {d.nummer: d for d in plan.doelen}
+        met_planning = acties["planning_maanden"].ne("").any()
+        if not met_planning:
+            toon_tekst("In dit plan is bij geen enkele actie de planning (4, 8 of 12 maanden) ingevuld.")
         for nummer, groep in acties.groupby("doel_nummer", sort=False):
             toon_html(f"<h4>Doel {escape(str(nummer))}: {escape(groep['doel'].iloc[0])}</h4>")
-            uitkomsten = []
-            for ind in indicatoren.get(int(nummer), []):
-                label, eenheid, pol = wijkdata.UITKOMSTEN[ind]
-                change = laatste_verandering(wijkdata.uitkomst_reeks(slug, ind, jaar))
-                if change:
-                    uitkomsten.append(Uitkomst(label, change[1], change[3], change[0], change[2], pol, eenheid))
-            oordeel = consistentie(list(groep["status"]), uitkomsten)
+            oordeel = consistentie(list(groep["status"]), _uitkomsten(slug, jaar, doelen.get(int(nummer))))
             toon_tekst(oordeel.zin, klasse="kader let-op" if oordeel.soort == "tegenstrijdig" else "kader")
-            groep = groep.assign(
-                betwist=groep["gemeente_reactie"].map(lambda v: "Betwist door de gemeente" if v == "betwist" else ""),
-                planning=groep["planning_maanden"].map(lambda v: f"{v} maanden" if v else "–"),
-            )
-            toon_tabel(groep, [
+            resultaten = groep.drop_duplicates("resultaat_nummer")
+            toon_html('<ul class="resultaten">' + "".join(
+                f"<li><strong>Resultaat {escape(r['resultaat_nummer'])}</strong>: {escape(r['resultaat'])}</li>"
+                for _, r in resultaten.iterrows()) + "</ul>")
+            toon_tabel(groep.assign(gemeente=groep.apply(_gemeente_oordeel, axis=1)), [
                 Kolom("actie_nummer", "Nr."), Kolom("actie", "Actie"),
-                Kolom("status", "Status", opmaak=lambda v: fmt.status_html(v, kort=True), html=True),
-                Kolom("planning", "Planning"), Kolom("door_wie", "Door wie"), Kolom("betwist", "Gemeente"),
+                Kolom("status", "Status", opmaak=lambda v: fmt.status_html(v, labels=ACTIE_STATUS), html=True),
+                *([Kolom("planning_maanden", "Planning", opmaak=lambda v: f"{v} maanden" if v else "–")]
+                  if met_planning else []),
+                Kolom("door_wie", "Door wie"), Kolom("gemeente", "Uitvoerbaar volgens de gemeente"),
             ], caption=f"Acties bij doel {nummer}", bron=f"Wijkactieplan {plan.titel}",
                 rij_klasse=lambda r: "afwijking" if r["gemeente_reactie"] == "betwist" else "")
         schrijf_csv(acties, f"actieplan_{plan.plan_id}", tabellen_dir)
+
+
+#: outcome figures older than this many years before the report year are too old to judge a current plan
+MAX_OUDERDOM = 4
+
+
+def _uitkomsten(slug: str, jaar: int, doel) -> list:
+    """The last change of each outcome indicator linked to ``doel`` with two recent years of data."""
+    from .actieplan import Uitkomst, laatste_verandering
+
+    found = []
+    for ind in doel.uitkomstindicatoren if doel else []:
+        label, eenheid, pol = wijkdata.UITKOMSTEN[ind]
+        change = laatste_verandering(wijkdata.uitkomst_reeks(slug, ind, jaar))
+        if change and change[2] >= jaar - MAX_OUDERDOM:
+            found.append(Uitkomst(label, change[1], change[3], change[0], change[2], doel.beter_als.get(ind, pol), eenheid))
+    return found
+
+
+def _gemeente_oordeel(row: pd.Series) -> str:
+    """Feasibility as the gemeente judged it, with disputed actions spelled out."""
+    if row["gemeente_reactie"] == "betwist":
+        return "⚠ Nee – betwist: de wijkraad houdt de actie in het plan"
+    return {"ja": "Ja", "nee": "Nee"}.get(row["uitvoerbaar"], "Niet ingevuld")

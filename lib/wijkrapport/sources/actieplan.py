@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import pandera.pandas as pa
@@ -34,10 +35,12 @@ ACTIES_SCHEMA = pa.DataFrameSchema(
         "door_wie": pa.Column(str),
         "partijen": pa.Column(str),
         "planning_maanden": pa.Column(str, pa.Check.isin(["", "4", "8", "12"])),
+        "planning_toelichting": pa.Column(str, pa.Check.str_length(max_value=5000), required=False),
         "uitvoerbaar": pa.Column(str, pa.Check.isin(["", "ja", "nee"])),
         "uitvoerbaar_toelichting": pa.Column(str),
         "gemeente_reactie": pa.Column(str, pa.Check.isin(["", "akkoord", "betwist"])),
-        "gemeente_reactie_toelichting": pa.Column(str),
+        "gemeente_reactie_toelichting": pa.Column(str, pa.Check.str_length(max_value=5000)),
+        "bron_regels": pa.Column(str, required=False),
     },
     checks=[
         pa.Check(lambda d: d.apply(lambda r: r["actie_nummer"].startswith(r["resultaat_nummer"] + "."), axis=1),
@@ -54,6 +57,9 @@ class Doel(BaseModel):
     nummer: int
     titel: str
     uitkomstindicatoren: list[str] = Field(default_factory=list)
+    #: per linked indicator, which direction is better for this doel when it differs from the indicator's own
+    #: polarity or the indicator has none (e.g. a lower WOZ-waarde for a doel about affordable housing)
+    beter_als: dict[str, Literal["hoger", "lager"]] = Field(default_factory=dict)
 
 
 class Plan(BaseModel):
@@ -85,6 +91,10 @@ def load_plan(folder: Path) -> tuple[Plan, pd.DataFrame]:
             if ind not in UITKOMSTINDICATOREN:
                 problems.append(Problem(file=rel(plan_file), field=f"doelen.{i}.uitkomstindicatoren.{j}", value=ind,
                                         message=f"onbekende uitkomstindicator; kies uit {', '.join(UITKOMSTINDICATOREN)}"))
+        for ind in doel.beter_als:
+            if ind not in doel.uitkomstindicatoren:
+                problems.append(Problem(file=rel(plan_file), field=f"doelen.{i}.beter_als.{ind}", value=ind,
+                                        message="beter_als noemt een indicator die niet in uitkomstindicatoren staat"))
     acties_file = folder / "acties.csv"
     acties = validate(read_csv(acties_file), ACTIES_SCHEMA, rel(acties_file), problems)
     unknown = sorted(set(acties["doel_nummer"].astype(int)) - {d.nummer for d in plan.doelen})
