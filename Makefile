@@ -15,7 +15,7 @@ SYSSTAMP := $(VENV)/.sysdeps
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core \
 	poppler-utils chromium
 
-.PHONY: reports test lab bench lint clean venv sysdeps
+.PHONY: reports test lab bench lint clean venv sysdeps schema
 
 venv: $(STAMP)
 
@@ -54,6 +54,9 @@ lab: $(STAMP)
 
 bench: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python bench/run_bench.py
+
+schema: $(STAMP)
+	$(BIN)/python -m wijkrapport.registry > lib/wijkrapport/schemas/programma.schema.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests run_reports.py bench

@@ -14,6 +14,7 @@ MINIMAAL = {
     "titel": "Testprogramma",
     "gemeente": "Rotterdam",
     "doelgebied": "Zuid",
+    "vergelijkingsgebieden": ["G4"],
     "pijlers": [{"id": "school", "label": "School"}],
     "regimes": {"lineair": {"aandeel": {2022: 0.0, 2024: 22.2, 2031: 100.0}}},
     "indicatoren": [

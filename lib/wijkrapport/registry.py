@@ -7,6 +7,7 @@ indicators. Regimes are data: adding one is a YAML change, not code.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -50,26 +51,97 @@ class Regime(_Strict):
         return self.aandeel.get(int(jaar))
 
 
+class Nulmeting(_Strict):
+    datum: date
+    waarde: float
+
+
+class Horizon(_Strict):
+    """A named horizon (e.g. "na 4 jaar") with an ambition value, or only a direction."""
+
+    naam: str
+    datum: date
+    waarde: float | None = None
+    richting: Literal["stijging", "daling"] | None = None
+
+    @model_validator(mode="after")
+    def _value_or_direction(self) -> Horizon:
+        if (self.waarde is None) == (self.richting is None):
+            raise ValueError("geef per horizon een waarde of een richting (stijging/daling), niet allebei of geen van beide")
+        return self
+
+
+class Ambitie(_Strict):
+    """Ambitions per horizon: a nulmeting and ambition values at dated horizons (for one area)."""
+
+    gebied: str | None = None  # default: the programme's doelgebied
+    nulmeting: Nulmeting
+    horizonten: list[Horizon] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ambitie:
+        dates = [self.nulmeting.datum] + [h.datum for h in self.horizonten]
+        if any(b <= a for a, b in zip(dates, dates[1:], strict=False)):
+            raise ValueError("de horizonten moeten na de nulmeting liggen, in volgorde van datum")
+        return self
+
+
+class Drempels(_Strict):
+    """Threshold scoring: fixed bounds, or bounds at ``marge_pct`` % around a reference area's value."""
+
+    negatief: float | None = None
+    positief: float | None = None
+    referentie: str | None = None
+    marge_pct: float | None = Field(default=None, gt=0, lt=100)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Drempels:
+        vast = self.negatief is not None and self.positief is not None
+        relatief = self.referentie is not None and self.marge_pct is not None
+        if vast == relatief or (vast and (self.referentie or self.marge_pct)) or (
+                relatief and (self.negatief is not None or self.positief is not None)):
+            raise ValueError("geef negatief en positief (vaste grenzen) of referentie en marge_pct (rond een gebied)")
+        return self
+
+
 class Indicator(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     pijler: str
-    soort: Literal["doel", "indicator", "demografie"]
     eenheid: Eenheid
     polariteit: Literal["hoger", "lager"] | None = None
-    referentie: Literal["G4", "Rotterdam", "vast"] | None = None
+    soort: Literal["doel", "indicator", "demografie"] = "indicator"
+    referentie: str | None = None  # a comparison area (e.g. G4, Rotterdam) or "vast"
     referentie_waarde: float | None = None
     startjaar: str | int | None = None
-    regime: str | None = None
+    regime: str | None = None  # gap closing along a trajectory: a key of the programme's regimes
+    ambitie: Ambitie | None = None  # ambitions per horizon
+    drempels: Drempels | None = None  # threshold scoring per area
     bron: str = ""
+
+    @property
+    def voortgang(self) -> Literal["traject", "ambitie", "drempels", "monitoring"]:
+        """The progress regime of this indicator; none set means monitoring only."""
+        if self.regime:
+            return "traject"
+        if self.ambitie:
+            return "ambitie"
+        return "drempels" if self.drempels else "monitoring"
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
-        if self.soort != "demografie":
-            if self.polariteit is None:
-                raise ValueError("polariteit (hoger of lager) is verplicht voor doel en indicator")
-            if self.referentie is None:
-                raise ValueError("referentie (G4, Rotterdam of vast) is verplicht voor doel en indicator")
+        if sum(x is not None for x in (self.regime, self.ambitie, self.drempels)) > 1:
+            raise ValueError("kies één voortgangsregime per indicator: regime, ambitie of drempels")
+        if self.soort != "demografie" and self.polariteit is None:
+            raise ValueError("polariteit (hoger of lager) is verplicht voor doel en indicator")
+        if self.regime is not None and self.referentie is None:
+            raise ValueError("een trajectregime vraagt een referentie (een vergelijkingsgebied of vast)")
+        if self.ambitie is not None and self.polariteit is not None:
+            goed = "stijging" if self.polariteit == "hoger" else "daling"
+            for h in self.ambitie.horizonten:
+                if h.richting is not None and h.richting != goed:
+                    raise ValueError(f"horizon '{h.naam}' vraagt een {h.richting}, maar voor deze indicator is "
+                                     f"{self.polariteit} beter: verwacht {goed}")
         if self.referentie == "vast" and self.referentie_waarde is None:
             raise ValueError("referentie 'vast' vraagt een referentie_waarde")
         if self.referentie != "vast" and self.referentie_waarde is not None:
@@ -78,13 +150,19 @@ class Indicator(_Strict):
 
 
 class Programma(_Strict):
-    naam: str
+    naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     titel: str
     gemeente: str
-    hoofdstukwoord: str = "pijler"
-    doelgebied: str
+    hoofdstukwoord: str = "pijler"  # the programme's own word for a chapter: pijler, tafel, thema
+    doelgebied: str  # the area the programme is about (for ambitions and trajectories)
+    gebiedsoort: Literal["gemeente", "gebied", "wijk", "buurt", "postcode"] = "gebied"
+    gebieden: list[str] = Field(default_factory=list)  # areas scored; empty: every area in the data
+    vergelijkingsgebieden: list[str] = Field(default_factory=list)
+    data: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.csv$")  # tidy CSV under data/
+    peildatum: date | None = None  # report date for ambitions; default 31 December of the report year
+    aandachtsgebied_vanaf: int | None = Field(default=None, ge=1)  # number of rood scores
     pijlers: list[Pijler]
-    regimes: dict[str, Regime]
+    regimes: dict[str, Regime] = Field(default_factory=dict)
     indicatoren: list[Indicator]
 
     @model_validator(mode="after")
@@ -99,6 +177,13 @@ class Programma(_Strict):
                 raise ValueError(f"indicatoren.{i}.pijler: onbekende pijler '{ind.pijler}' (bekend: {sorted(pijler_ids)})")
             if ind.regime is not None and ind.regime not in self.regimes:
                 raise ValueError(f"indicatoren.{i}.regime: onbekend regime '{ind.regime}' (bekend: {sorted(self.regimes)})")
+            bekend = set(self.vergelijkingsgebieden) | set(self.gebieden) | {self.doelgebied}
+            for veld, gebied in (("referentie", ind.referentie), ("drempels.referentie", ind.drempels and ind.drempels.referentie)):
+                if gebied and gebied != "vast" and gebied not in bekend:
+                    raise ValueError(f"indicatoren.{i}.{veld}: onbekend gebied '{gebied}' (verwacht een van "
+                                     f"vergelijkingsgebieden {sorted(self.vergelijkingsgebieden)} of vast)")
+        if ".." in (self.data or "").split("/"):
+            raise ValueError("data: het pad moet binnen data/ blijven")
         return self
 
     def indicator(self, indicator_id: str) -> Indicator:
@@ -136,3 +221,17 @@ def load_programma(naam: str) -> Programma:
     if not path.exists():
         raise ConfigError(f"programma '{naam}' bestaat niet: {path} ontbreekt", file=path)
     return _cached(str(path), path.stat().st_mtime)
+
+
+def published_schema() -> dict:
+    """The JSON Schema of a programme file, as published in ``schemas/programma.schema.json`` (``make schema``)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            **Programma.model_json_schema(), "title": "Programma (params/programmas/<naam>.yml)"}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    json.dump(published_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
