@@ -23,3 +23,18 @@ def test_new_year_without_data_stops_with_data_error(tmp_path):
     result = run_cli("--year", "2025", "--only", "voortgangsrapportage", "--out", str(project / "reports"), env=env)
     assert result.returncode == 3
     assert "data/nprz/2025/effecttabel.csv" in result.stderr
+
+
+def test_new_year_params_build_once_data_exist(tmp_path):
+    """The wijkscan data already reach 2025 (CBS 2025, police 2025): the scaffolded 2025 params build it."""
+    project = make_project(tmp_path)
+    env = {"WIJKRAPPORT_ROOT": str(project)}
+    scaffold = run_cli("new-year", "2025", env=env)
+    assert scaffold.returncode == 0, scaffold.stderr
+    assert "jaar: 2025" in (project / "params" / "2025" / "programmas.yml").read_text(encoding="utf-8")
+    assert "indicator fysieke_index" not in scaffold.stdout  # Wijkprofiel 2026 edition exists
+    out = project / "reports"
+    result = run_cli("--year", "2025", "--only", "wijkscan", "--jobs", "2", "--out", str(out), env=env)
+    assert result.returncode == 0, result.stderr + result.stdout
+    html = (out / "2025" / "programmas" / "wijkscan.html").read_text(encoding="utf-8")
+    assert "Wijkscan Zuid en Hoogvliet 2025" in html and "Scores per gebied in 2025" in html

@@ -7,11 +7,12 @@ import math
 import re
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from . import format as fmt  # noqa: E402
 
@@ -123,6 +124,9 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
             ax.annotate(referentielabel, (frame[x].min(), referentielijn), xytext=(2, 3),
                         textcoords="offset points", fontsize=7.5, color="#444444")
     dutch_axis(ax, eenheid, axis="y")
+    if pd.api.types.is_numeric_dtype(frame[x]) and all(float(v).is_integer() for v in frame[x].dropna()):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v)}"))
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.legend(frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
     fig.tight_layout(pad=0.4)
@@ -161,3 +165,41 @@ def figure_svg(fig: Figure) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "wijkrapport"})
     svg = _XML_HEADER.sub(r"\1", buf.getvalue(), count=1)
     return _METADATA.sub("", svg)
+
+
+def drempel_chart(labels: list[str], values: list[float], scores: list[str], eenheid: str,
+                  negatief: float, positief: float) -> Figure:
+    """One dot per area, coloured and shaped by score, with the negative and positive bound as dashed lines.
+
+    The axis is zoomed to the data and bounds (a dot plot need not start at zero); colour is never alone:
+    rood is a cross, groen a filled circle, neutraal an open circle, and the table beside the chart names the score.
+    """
+    stijl = {"rood": (fmt.STATUS_KLEUR["rood"], "X"), "groen": (fmt.STATUS_KLEUR["groen"], "o"),
+             "neutraal": ("#6b6b6b", "o"), "grijs": ("#bbbbbb", "o")}
+    fig = Figure(figsize=(6.3, 0.7 + 0.2 * max(len(labels), 1)))
+    ax = fig.add_subplot(111)
+    ys = list(range(len(labels)))[::-1]
+    for y, v, sc in zip(ys, values, scores, strict=True):
+        if fmt.is_missing(v):
+            continue
+        kleur, marker = stijl.get(sc, stijl["grijs"])
+        ax.plot([v], [y], marker=marker, markersize=6, color=kleur, markerfacecolor="white" if sc == "neutraal" else kleur,
+                markeredgewidth=1.4, ls="none")
+        ax.annotate(fmt.waarde(v, eenheid), (v, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
+    for grens, naam in ((negatief, "negatieve grens"), (positief, "positieve grens")):
+        ax.axvline(grens, color=TEKST, ls="--", lw=0.9)
+        ax.annotate(f"{naam}\n{fmt.waarde(grens, eenheid)}", (grens, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 3), textcoords="offset points", fontsize=7, color=TEKST, ha="center", va="bottom")
+    ax.set_yticks(ys)
+    ax.set_yticklabels(labels, fontsize=7.5)
+    ax.tick_params(axis="y", length=0)
+    finite = [v for v in values if not fmt.is_missing(v)] + [negatief, positief]
+    lo, hi = min(finite), max(finite)
+    pad = (hi - lo) * 0.1 or 1
+    ax.set_xlim(lo - pad, hi + pad * 1.6)
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    dutch_axis(ax, eenheid)
+    ax.grid(axis="x", color="#dddddd", lw=0.6)
+    ax.set_axisbelow(True)
+    fig.tight_layout(pad=0.4)
+    return fig

@@ -18,7 +18,8 @@ from .errors import EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="run_reports.py", description="Bouw de rapporten van een jaar (HTML, PDF, CSV).")
     p.add_argument("--year", type=int, default=2024, help="rapportjaar (standaard 2024)")
-    p.add_argument("--only", nargs="+", metavar="REPORT", help="alleen deze rapporten: voortgangsrapportage of wijk-slugs")
+    p.add_argument("--only", nargs="+", metavar="REPORT", help="alleen deze rapporten: voortgangsrapportage, een programma "
+                   "(params/<jaar>/programmas.yml) of wijk-slugs")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="aantal notebooks tegelijk")
     p.add_argument("--force", action="store_true", help="alles opnieuw bouwen")
     p.add_argument("--timeout", type=float, default=600, help="maximale duur per notebookcel in seconden")

@@ -70,6 +70,28 @@ class WijkenParams(_Strict):
         return v
 
 
+class ProgrammaRun(_Strict):
+    naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")  # params/programmas/<naam>.yml
+    titel: str | None = None  # default: "<programme titel> <jaar>"
+    ondertitel: str = ""
+
+
+class ProgrammasParams(_Strict):
+    """``params/<jaar>/programmas.yml``: the generic programme reports of the year."""
+
+    jaar: int = Field(ge=2000, le=2100)
+    programmas: list[ProgrammaRun] = Field(min_length=1)
+
+    @field_validator("programmas")
+    @classmethod
+    def _unique(cls, v: list[ProgrammaRun]) -> list[ProgrammaRun]:
+        namen = [p.naam for p in v]
+        dubbel = sorted({n for n in namen if namen.count(n) > 1})
+        if dubbel:
+            raise ValueError(f"programma {', '.join(dubbel)} staat twee keer in de lijst")
+        return v
+
+
 def _load(model: type[BaseModel], path: Path):
     raw = load_yaml(path)
     if not isinstance(raw, dict):
@@ -101,6 +123,17 @@ def wijken_params(jaar: int) -> WijkenParams | None:
     if not path.exists():
         return None
     params = _load(WijkenParams, path)
+    if params.jaar != jaar:
+        raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
+                                   message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
+    return params
+
+
+def programmas_params(jaar: int) -> ProgrammasParams | None:
+    path = paths.year_params_dir(jaar) / "programmas.yml"
+    if not path.exists():
+        return None
+    params = _load(ProgrammasParams, path)
     if params.jaar != jaar:
         raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
                                    message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])

@@ -56,4 +56,28 @@ def missing_data(jaar: int) -> list[str]:
                 continue
             if last < jaar:
                 missing.append(f"{label}: laatste jaar in data/wijken/ is {last}, nog niets voor {jaar}")
+    return missing + _programma_data(jaar)
+
+
+def _programma_data(jaar: int) -> list[str]:
+    """Per programme in programmas.yml: indicators whose data stop before ``jaar``."""
+    from . import config
+    from .registry import load_programma
+    from .sources import programma as src
+
+    params = config.programmas_params(jaar)
+    missing = []
+    for run in params.programmas if params else []:
+        programma = load_programma(run.naam)
+        try:
+            data = src.load(programma)
+        except Exception as exc:  # noqa: BLE001 - report, not fail
+            missing.append(f"programma {run.naam}: data/{programma.data} niet te lezen ({exc})")
+            continue
+        laatste = data.dropna(subset=["waarde"]).groupby("indicator")["periode"].max()
+        for ind in programma.indicatoren:
+            last = laatste.get(ind.id)
+            if last is None or last < jaar:
+                waar = f"laatste jaar is {int(last)}" if last is not None else "geen cijfers"
+                missing.append(f"programma {run.naam}, indicator {ind.id}: {waar} in data/{programma.data}, nog niets voor {jaar}")
     return missing

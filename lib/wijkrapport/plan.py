@@ -86,19 +86,25 @@ def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
     has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
     if (not wanted and has_voortgang) or VOORTGANG in wanted:
         rapporten.append(voortgangsrapportage(jaar))
-    from . import wijkplan
+    from . import programmaplan, wijkplan
 
-    wijk_slugs = wanted - {VOORTGANG}
+    programmas = config.programmas_params(jaar)
+    programma_namen = {p.naam for p in programmas.programmas} if programmas else set()
+    wanted_programmas = wanted & programma_namen
+    if not wanted or wanted_programmas:
+        rapporten += programmaplan.programmarapporten(jaar, wanted_programmas or None)
+    wijk_slugs = wanted - {VOORTGANG} - programma_namen
     if not wanted or wijk_slugs:
         wijk_rapporten = wijkplan.wijkdocumenten(jaar, wijk_slugs or None)
         missing = wijk_slugs - {r.id.split("/", 1)[1] for r in wijk_rapporten}
         if missing:
             raise ConfigError([
-                Problem(file="--only", value=m, message=f"onbekend rapport: verwacht '{VOORTGANG}' of een wijk uit "
-                        f"params/{jaar}/wijken.yml") for m in sorted(missing)
+                Problem(file="--only", value=m, message=f"onbekend rapport: verwacht '{VOORTGANG}', een programma uit "
+                        f"params/{jaar}/programmas.yml of een wijk uit params/{jaar}/wijken.yml") for m in sorted(missing)
             ])
         rapporten += wijk_rapporten
     if not rapporten:
-        raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml of wijken.yml",
+        raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml, "
+                          "programmas.yml of wijken.yml",
                           file=_rel(params_dir))
     return rapporten

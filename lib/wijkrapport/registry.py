@@ -7,6 +7,7 @@ indicators. Regimes are data: adding one is a YAML change, not code.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -150,7 +151,7 @@ class Indicator(_Strict):
 
 
 class Programma(_Strict):
-    naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    naam: str
     titel: str
     gemeente: str
     hoofdstukwoord: str = "pijler"  # the programme's own word for a chapter: pijler, tafel, thema
@@ -158,7 +159,7 @@ class Programma(_Strict):
     gebiedsoort: Literal["gemeente", "gebied", "wijk", "buurt", "postcode"] = "gebied"
     gebieden: list[str] = Field(default_factory=list)  # areas scored; empty: every area in the data
     vergelijkingsgebieden: list[str] = Field(default_factory=list)
-    data: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.csv$")  # tidy CSV under data/
+    data: str | None = None  # tidy CSV (indicator, gebied, periode, waarde), path inside data/
     peildatum: date | None = None  # report date for ambitions; default 31 December of the report year
     aandachtsgebied_vanaf: int | None = Field(default=None, ge=1)  # number of rood scores
     pijlers: list[Pijler]
@@ -182,9 +183,22 @@ class Programma(_Strict):
                 if gebied and gebied != "vast" and gebied not in bekend:
                     raise ValueError(f"indicatoren.{i}.{veld}: onbekend gebied '{gebied}' (verwacht een van "
                                      f"vergelijkingsgebieden {sorted(self.vergelijkingsgebieden)} of vast)")
-        if ".." in (self.data or "").split("/"):
-            raise ValueError("data: het pad moet binnen data/ blijven")
         return self
+
+    @field_validator("naam")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", v):
+            raise ValueError("een programmanaam bestaat uit kleine letters, cijfers en '-' (gelijk aan de bestandsnaam)")
+        return v
+
+    @field_validator("data")
+    @classmethod
+    def _data_inside(cls, v: str | None) -> str | None:
+        if v is not None and (not re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9_./-]*\.csv", v) or ".." in v.split("/")):
+            raise ValueError("het pad moet binnen data/ blijven en naar een .csv-bestand wijzen, zonder '..' "
+                             "(bijvoorbeeld programmas/<naam>/waarden.csv)")
+        return v
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicatoren:
