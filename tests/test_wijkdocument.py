@@ -92,3 +92,18 @@ def test_hoogvliet_zuid_shows_the_action_plan_with_disputed_actions(gebouwd):
     assert "3.3.1" in pdf and "4.2.2" in pdf and "betwist" in pdf
     acties = (target / "data" / "wijken" / "hoogvliet-zuid" / "actieplan_hoogvliet-2025.csv").read_text(encoding="utf-8")
     assert acties.count("\n") == 35
+
+
+def test_meldingen_chapter_says_voorbeelddata_wherever_they_are_used(gebouwd):
+    _, target = gebouwd
+    soup = BeautifulSoup((target / "wijken" / "hoogvliet-zuid.html").read_text(encoding="utf-8"), "html.parser")
+    kop = next(h for h in soup.find_all("h3") if "Meldingen over de openbare ruimte" in h.get_text())
+    assert "(voorbeelddata)" in kop.get_text()
+    captions = [c.get_text() for c in soup.find_all(["caption", "figcaption"]) if "Meldingen" in c.get_text()]
+    assert len(captions) >= 3 and all("voorbeelddata" in c for c in captions), captions
+    assert "Let op: dit zijn voorbeelddata, geen echte meldingen." in soup.get_text(" ")
+    assert re.search(r"In de voorbeelddata kwamen er in 2024 [\d.]+ meldingen binnen over de openbare ruimte in "
+                     r"Hoogvliet-zuid: \d+,\d per 1\.000 inwoners\.", soup.get_text(" "))
+    assert "voorbeelddata" in pdf_text(target / "wijken" / "hoogvliet-zuid.pdf")
+    tabel = (target / "data" / "wijken" / "hoogvliet-zuid" / "meldingen_per_onderwerp.csv").read_text(encoding="utf-8")
+    assert tabel.splitlines()[0].startswith("hoofdcategorie,aantal,per_1000") and len(tabel.splitlines()) == 7

@@ -46,6 +46,11 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
         shared_files.append(nprz_verhuis)
     actieplannen = paths.data_dir() / "actieplannen"
     shared_files += folder_files(actieplannen)
+    from .sources import meldingen
+
+    if meldingen.beschikbaar():
+        meldingen.load()  # validated before any notebook runs
+        shared_files += folder_files(meldingen.folder())
     shared = files_hashes(shared_files)
     shared["wijkrapport-code"] = code_hash()
     cw = wijkdata.src.load_crosswalk().set_index("wijk_slug")

@@ -1,0 +1,135 @@
+"""Meldingen openbare ruimte: an export (one row per melding) + handling terms per hoofdcategorie.
+
+``data/meldingen/bron.yml`` names the export file, the terms file and whether the data are voorbeelddata.
+Columns follow the open MOR standard (Melding Openbare Ruimte) where it fits: an id, the date reported,
+hoofd- and subcategorie, the location (here: the wijk, optionally the buurt), the status and the date handled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .. import paths
+from ..errors import DataValidationError, Problem
+from ..yamlio import load_yaml, pydantic_problems
+from .base import FIRST_DATA_LINE, read_csv, rel, validate
+
+STATUSSEN = ["gemeld", "in_behandeling", "afgehandeld", "geannuleerd"]
+KOLOMMEN = ["melding_id", "datum_melding", "hoofdcategorie", "subcategorie", "wijk", "status", "datum_afgehandeld"]
+_DATUM = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class Bron(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    titel: str
+    voorbeelddata: bool
+    bestand: str = "meldingen.csv"
+    termijnen: str = "termijnen.csv"
+    bron: str
+
+    @field_validator("bestand", "termijnen")
+    @classmethod
+    def _plain(cls, v: str) -> str:
+        if "/" in v or "\\" in v or not v.endswith(".csv"):
+            raise ValueError("verwacht een bestandsnaam (.csv) in data/meldingen/, zonder map")
+        return v
+
+
+def folder() -> Path:
+    return paths.data_dir() / "meldingen"
+
+
+def beschikbaar() -> bool:
+    return (folder() / "bron.yml").exists()
+
+
+def load_bron() -> Bron:
+    path = folder() / "bron.yml"
+    try:
+        return Bron.model_validate(load_yaml(path) or {})
+    except ValidationError as exc:
+        raise DataValidationError(pydantic_problems(Path(rel(path)), exc)) from exc
+
+
+TERMIJNEN_SCHEMA = pa.DataFrameSchema(
+    {"hoofdcategorie": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
+     "termijn_dagen": pa.Column(str, pa.Check.str_matches(r"^\d{1,3}$"))},
+    strict=True,
+)
+
+
+def load_termijnen(bron: Bron | None = None) -> pd.Series:
+    """Handling term in days per hoofdcategorie."""
+    bron = bron or load_bron()
+    path = folder() / bron.termijnen
+    df = validate(read_csv(path), TERMIJNEN_SCHEMA, rel(path))
+    return df.set_index("hoofdcategorie")["termijn_dagen"].astype(int)
+
+
+def _schema(categorieen: list[str], wijken: list[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "melding_id": pa.Column(str, [pa.Check.str_length(min_value=1, max_value=64)], unique=True),
+            "datum_melding": pa.Column(str, pa.Check.str_matches(_DATUM)),
+            "hoofdcategorie": pa.Column(str, pa.Check.isin(categorieen)),
+            "subcategorie": pa.Column(str, pa.Check.str_length(min_value=1, max_value=200)),
+            "wijk": pa.Column(str, pa.Check(lambda s: s.str.strip().str.casefold().isin(wijken),
+                                            error="een wijk uit data/wijken/crosswalk.csv (naam of slug)")),
+            "buurt": pa.Column(str, required=False),
+            "status": pa.Column(str, pa.Check.isin(STATUSSEN)),
+            "datum_afgehandeld": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
+        },
+        strict="filter",
+    )
+
+
+def _datum_problems(df: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Problem]]:
+    problems = []
+    gemeld = pd.to_datetime(df["datum_melding"], format="%Y-%m-%d", errors="coerce")
+    klaar = pd.to_datetime(df["datum_afgehandeld"].where(df["datum_afgehandeld"] != ""), format="%Y-%m-%d",
+                           errors="coerce")
+    for col, parsed in (("datum_melding", gemeld), ("datum_afgehandeld", klaar)):
+        bad = parsed.isna() & (df[col] != "")
+        for idx in df.index[bad]:
+            problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field=col, value=df.at[idx, col],
+                                    message="geen geldige datum (JJJJ-MM-DD)"))
+    afgehandeld = df["status"] == "afgehandeld"
+    for idx in df.index[afgehandeld & (df["datum_afgehandeld"] == "")]:
+        problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field="datum_afgehandeld",
+                                message="status is afgehandeld, maar de datum van afhandeling ontbreekt"))
+    for idx in df.index[~afgehandeld & (df["datum_afgehandeld"] != "")]:
+        problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field="datum_afgehandeld",
+                                value=df.at[idx, "datum_afgehandeld"],
+                                message=f"een melding met status '{df.at[idx, 'status']}' heeft geen afhandeldatum"))
+    for idx in df.index[klaar < gemeld]:
+        problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field="datum_afgehandeld",
+                                value=df.at[idx, "datum_afgehandeld"], message="afgehandeld vóór de datum van melding"))
+    out = df.assign(datum_melding=gemeld, datum_afgehandeld=klaar)
+    return out, problems
+
+
+def load() -> tuple[Bron, pd.DataFrame, pd.Series]:
+    """(bron, meldingen, termijnen); meldingen get ``wijk_slug`` (from the wijk name or slug) and typed dates.
+
+    Every problem is reported with file, row and field before anything is computed.
+    """
+    from . import wijken
+
+    bron = load_bron()
+    termijnen = load_termijnen(bron)
+    path = folder() / bron.bestand
+    name = rel(path)
+    cw = wijken.load_crosswalk()
+    naar_slug = {**{n.casefold(): s for n, s in zip(cw["wijk_naam"], cw["wijk_slug"], strict=True)},
+                 **{s: s for s in cw["wijk_slug"]}}
+    raw = read_csv(path)
+    df = validate(raw, _schema(list(termijnen.index), list(naar_slug)), name)
+    df, problems = _datum_problems(df, name)
+    if problems:
+        raise DataValidationError(problems)
+    df["wijk_slug"] = df["wijk"].str.strip().str.casefold().map(naar_slug)
+    return bron, df.reset_index(drop=True), termijnen
