@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from helpers import ROOT, make_project, run_cli
-
 from wijkrapport import meldingen as mld
 from wijkrapport.errors import DataValidationError
 from wijkrapport.meldingen_views import samenvatting_zin

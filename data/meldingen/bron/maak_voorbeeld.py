@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from wijkrapport import wijkdata
 
 SEED = 2024
