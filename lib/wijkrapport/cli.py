@@ -51,10 +51,37 @@ def new_year(argv: list[str]) -> int:
     return 0
 
 
+def cbs_import(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="run_reports.py cbs-import",
+                                description="Haal een CBS StatLine-tabel op voor gemeenten en schrijf nette CSV + metadata "
+                                "naar data/cbs/<tabel>/.")
+    p.add_argument("tabel", help="StatLine-tabelnummer, bijvoorbeeld 85984NED")
+    p.add_argument("--gemeente", action="append", required=True, metavar="GMxxxx",
+                   help="CBS-gemeentecode (herhaalbaar), bijvoorbeeld GM0599 voor Rotterdam")
+    p.add_argument("--variabele", action="append", default=None, metavar="SLEUTEL",
+                   help="alleen deze CBS-sleutels (herhaalbaar), bijvoorbeeld AantalInwoners_5")
+    p.add_argument("--out", type=Path, default=None, help="map in plaats van data/cbs/")
+    args = p.parse_args(argv)
+    from .cbs_import import importeer
+
+    try:
+        target = importeer(args.tabel, args.gemeente, args.variabele, args.out)
+    except WijkrapportError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # network or disk: nothing was written (the folder is replaced only at the end)
+        print(f"fout: CBS-tabel {args.tabel} niet opgehaald: {exc}", file=sys.stderr)
+        return EXIT_REPORT_FAILED
+    print(f"{target}: data.csv, variabelen.csv en metadata.json geschreven.")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "new-year":
         return new_year(argv[1:])
+    if argv and argv[0] == "cbs-import":
+        return cbs_import(argv[1:])
     args = _parser().parse_args(argv)
     if args.jobs < 1:
         print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)
