@@ -22,7 +22,7 @@ AXE_SHA256 = "7dbfabdfc6062936d79c873ddbb5f811a1219fca3928bd8cc9dd81f1e65f4720"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 PAGINAS = ["index.html", "voortgangsrapportage.html", "wijken/carnisse.html", "wijken/hoogvliet-zuid.html",
-           "wijken/groot-ijsselmonde-noord.html"]
+           "wijken/groot-ijsselmonde-noord.html", "programmas/wijkscan.html"]
 
 
 def chromium() -> str:
@@ -85,14 +85,30 @@ def test_every_chart_has_alt_text_and_structure(volledige_build, pagina):
 def test_readable_on_a_phone_without_horizontal_scroll(volledige_build, browser):
     target, _ = volledige_build
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    for pagina in ("wijken/carnisse.html", "voortgangsrapportage.html"):
+    for pagina in ("wijken/carnisse.html", "voortgangsrapportage.html", "programmas/wijkscan.html"):
         page.goto((target / pagina).as_uri())
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{pagina} scrolls {overflow}px sideways on a phone"
     page.close()
 
 
-@pytest.mark.parametrize("pdf", ["voortgangsrapportage.pdf", "wijken/carnisse.pdf"])
+def test_readable_at_200_percent_zoom(volledige_build, browser):
+    """WCAG 1.4.4/1.4.10: a 1280px wide window at 200% zoom is a 640 CSS px viewport at device scale 2.
+
+    Text must not be cut off and the page must not scroll sideways (wide tables scroll inside their own box).
+    """
+    target, _ = volledige_build
+    page = browser.new_page(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    for pagina in PAGINAS:
+        page.goto((target / pagina).as_uri())
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{pagina} scrolls {overflow}px sideways at 200% zoom"
+        font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+        assert font >= 14, f"{pagina}: body text {font}px"
+    page.close()
+
+
+@pytest.mark.parametrize("pdf", ["voortgangsrapportage.pdf", "wijken/carnisse.pdf", "programmas/wijkscan.pdf"])
 def test_pdf_is_tagged_with_title_and_language(volledige_build, pdf):
     target, _ = volledige_build
     with pikepdf.open(target / pdf) as doc:

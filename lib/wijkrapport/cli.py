@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .errors import EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,8 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     except WijkrapportError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
-    uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force,
-                     executor_kind=args.executor, scheduler=args.scheduler)
+    try:
+        uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force,
+                         executor_kind=args.executor, scheduler=args.scheduler)
+    except KeyboardInterrupt:
+        print("onderbroken: niets nieuws gepubliceerd voor de rapporten die nog niet klaar waren; eerder gepubliceerde "
+              "rapporten en manifest.json zijn ongewijzigd.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     failed = [u for u in uitkomsten if u.status == "mislukt"]
     built = [u for u in uitkomsten if u.status == "gebouwd"]
     current = [u for u in uitkomsten if u.status == "actueel"]

@@ -9,6 +9,7 @@ EXIT_OK = 0
 EXIT_REPORT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_DATA = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C / SIGINT, as shells report it
 
 
 @dataclass(frozen=True)

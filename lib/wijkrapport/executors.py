@@ -16,8 +16,14 @@ EXECUTORS = ("local", "dask")
 def executor(kind: str = "local", jobs: int = 1, scheduler: str | None = None) -> Iterator[Executor]:
     """Yield an executor; ``dask`` connects to ``scheduler`` (an address) with dask.distributed."""
     if kind == "local":
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        pool = ProcessPoolExecutor(max_workers=max(1, jobs))
+        try:
             yield pool
+        except BaseException:
+            # interrupted or failed: drop queued work, let running chapters end, then stop the workers
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         return
     if kind == "dask":
         from distributed import Client

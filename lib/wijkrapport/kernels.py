@@ -31,6 +31,24 @@ class IPCKernelManager(AsyncKernelManager):
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, f"k-{os.getpid()}-{uuid.uuid4().hex[:12]}")
 
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        """Send the kernel's own log (start-up noise, tracebacks when it is interrupted or stopped) to a file
+        next to its sockets instead of the user's terminal; the runner reports failures itself."""
+        if "stderr" in kw:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        with open(f"{self.ip}.log", "ab") as log:
+            kw["stderr"] = log
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            try:
+                os.remove(f"{self.ip}.log")
+            except OSError:
+                pass
+
 
 PORT_RACE_MARKERS = ("Address already in use", "Kernel died before replying", "Kernel didn't respond")
 

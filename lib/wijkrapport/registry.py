@@ -143,6 +143,13 @@ class Indicator(_Strict):
                 if h.richting is not None and h.richting != goed:
                     raise ValueError(f"horizon '{h.naam}' vraagt een {h.richting}, maar voor deze indicator is "
                                      f"{self.polariteit} beter: verwacht {goed}")
+        d = self.drempels
+        if d is not None and d.negatief is not None and d.positief is not None:
+            goed = -1 if self.polariteit == "lager" else 1
+            if goed * (d.positief - d.negatief) <= 0:
+                raise ValueError(f"drempels: negatief {d.negatief:g} en positief {d.positief:g} staan verkeerd om; als "
+                                 f"{self.polariteit or 'hoger'} beter is, ligt de positieve grens "
+                                 f"{'lager' if goed < 0 else 'hoger'} dan de negatieve")
         if self.referentie == "vast" and self.referentie_waarde is None:
             raise ValueError("referentie 'vast' vraagt een referentie_waarde")
         if self.referentie != "vast" and self.referentie_waarde is not None:

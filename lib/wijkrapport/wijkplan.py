@@ -45,6 +45,9 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
         nprz.load_tabel(jaar, "verhuisbewegingen.csv")
         shared_files.append(nprz_verhuis)
     actieplannen = paths.data_dir() / "actieplannen"
+    from .sources import actieplan
+
+    actieplan.validate_all()
     shared_files += folder_files(actieplannen)
     from .sources import meldingen
 

@@ -10,7 +10,7 @@ import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import paths
-from ..errors import DataValidationError, Problem
+from ..errors import ConfigError, DataValidationError, Problem
 from ..yamlio import load_yaml, pydantic_problems
 from .base import read_csv, rel, validate
 
@@ -80,7 +80,10 @@ def plans_dir() -> Path:
 def load_plan(folder: Path) -> tuple[Plan, pd.DataFrame]:
     """Read and validate one plan folder; every problem is reported with file, row and field."""
     plan_file = folder / "plan.yml"
-    raw = load_yaml(plan_file)
+    try:
+        raw = load_yaml(plan_file)
+    except ConfigError as exc:  # a plan is data, not configuration
+        raise DataValidationError(exc.problems) from exc
     problems: list[Problem] = []
     try:
         plan = Plan.model_validate(raw if isinstance(raw, dict) else {})
@@ -114,3 +117,17 @@ def plans_for_wijk(slug: str, jaar: int) -> list[tuple[Plan, pd.DataFrame]]:
         if slug in plan.wijken:
             found.append((plan, acties))
     return found
+
+
+def validate_all() -> None:
+    """Load every plan folder (before any notebook runs): problems of all plans are reported together."""
+    if not plans_dir().is_dir():
+        return
+    problems = []
+    for folder in sorted(p for p in plans_dir().iterdir() if (p / "plan.yml").exists()):
+        try:
+            load_plan(folder)
+        except DataValidationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataValidationError(problems)

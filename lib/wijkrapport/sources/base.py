@@ -16,6 +16,8 @@ from ..errors import DataValidationError, Problem
 
 #: Row number in the file of the first data row (header is line 1).
 FIRST_DATA_LINE = 2
+#: No input of this project comes near this; a larger file is a mistake (a wrong export, a runaway append).
+MAX_MB = 100
 
 
 def rel(path: Path) -> str:
@@ -36,8 +38,12 @@ def read_csv(path: Path, *, encoding: str = "utf-8-sig", decimal: str = ".", sep
     path = Path(path)
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise DataValidationError("bestand is leeg", file=rel(path))
+    if size > MAX_MB * 1024 * 1024:
+        raise DataValidationError(f"bestand is {size / 1024 / 1024:.0f} MB, meer dan de grens van {MAX_MB} MB: "
+                                  "is dit het goede bestand?", file=rel(path))
     try:
         return pd.read_csv(path, encoding=encoding, sep=sep, dtype=str, keep_default_na=False, **kwargs)
     except UnicodeDecodeError as exc:

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .. import paths
-from ..errors import DataValidationError, Problem
+from ..errors import ConfigError, DataValidationError, Problem
 from ..yamlio import load_yaml, pydantic_problems
 from .base import FIRST_DATA_LINE, read_csv, rel, validate
 
@@ -51,6 +51,8 @@ def load_bron() -> Bron:
     path = folder() / "bron.yml"
     try:
         return Bron.model_validate(load_yaml(path) or {})
+    except ConfigError as exc:  # the source description is part of the data folder
+        raise DataValidationError(exc.problems) from exc
     except ValidationError as exc:
         raise DataValidationError(pydantic_problems(Path(rel(path)), exc)) from exc
 

@@ -1,0 +1,150 @@
+"""The bad-input corpus (tests/bad_inputs/cases.yml) through the real CLI, plus an interrupted run.
+
+Every case runs on a fresh copy of the project against a copy of one good earlier build; afterwards the
+earlier reports must be byte-identical (the manifest too, unless a report actually ran and failed: then it
+stays readable and keeps the last good entry), no temporary or partial file may appear in the output,
+and the build folder is cleaned up.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from helpers import ROOT, make_project, run_cli
+
+pytestmark = pytest.mark.slow
+
+CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8"))
+BASIS_ARGS = ["--year", "2024", "--only", "carnisse"]
+WIJKEN = "jaar: 2024\nwijken:\n  - slug: carnisse\n"
+
+
+def _hashes(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in skip}
+
+
+@pytest.fixture(scope="module")
+def goede_build(tmp_path_factory):
+    """One good build of carnisse: the 'earlier reports' every case must leave alone."""
+    root = make_project(tmp_path_factory.mktemp("goed"), wijken_yml=WIJKEN)
+    out = root / "reports"
+    result = run_cli(*BASIS_ARGS, "--jobs", "1", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(root)})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _notebook(code: str) -> str:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('jaar = 2024\nwijk = "carnisse"\ntabellen_dir = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nbformat.writes(nb)
+
+
+def _schrijf(path: Path, data: bytes) -> None:
+    """Replace the file (never write through: project copies may share nothing, but be safe)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
+
+
+def _breek(root: Path, case: dict) -> None:
+    for rel, tekst in (case.get("schrijf") or {}).items():
+        if tekst.startswith("KAPOT_NOTEBOOK:"):
+            tekst = _notebook(tekst.split(":", 1)[1])
+        _schrijf(root / rel, tekst.encode("utf-8"))
+    for v in case.get("vervang") or []:
+        path = root / v["pad"]
+        tekst = path.read_text(encoding="utf-8-sig")
+        assert v["oud"] in tekst, f"{case['id']}: '{v['oud']}' not in {v['pad']}"
+        _schrijf(path, tekst.replace(v["oud"], v["nieuw"], 1).encode("utf-8"))
+    for rel, codering in (case.get("codering") or {}).items():
+        path = root / rel
+        _schrijf(path, path.read_text(encoding="utf-8-sig").encode(codering))
+    for rel in case.get("verwijder") or []:
+        (root / rel).unlink()
+    for rel, mb in (case.get("groot") or {}).items():
+        path = root / rel
+        kop = path.read_text(encoding="utf-8").splitlines(keepends=True)[:2]
+        blok = "".join(kop[1:]) * 20000
+        with path.open("w", encoding="utf-8") as f:
+            f.write(kop[0])
+            while f.tell() < mb * 1024 * 1024:
+                f.write(blok)
+
+
+def test_the_corpus_is_large_and_varied():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) >= 40 and len(set(ids)) == len(ids)
+    assert {c["exit"] for c in CASES} == {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_bad_input(case, goede_build, tmp_path):
+    root = make_project(tmp_path / "p")
+    (root / "params" / "2024" / "wijken.yml").write_text(WIJKEN, encoding="utf-8")
+    _breek(root, case)
+    out = tmp_path / "reports"
+    shutil.copytree(goede_build, out)
+    before = _hashes(out)
+    result = run_cli(*[str(a) for a in case.get("args", BASIS_ARGS)], "--out", str(out),
+                     env={"WIJKRAPPORT_ROOT": str(root)}, timeout=600)
+    uitvoer = result.stdout + result.stderr
+    assert result.returncode == case["exit"], uitvoer
+    for tekst in case.get("meldt", []):
+        assert tekst in result.stderr, f"{tekst!r} not in:\n{result.stderr}"
+    for tekst in case.get("nooit", []):
+        assert tekst not in uitvoer
+    assert "Traceback" not in uitvoer, "a clear message, not a stack trace"
+    after = _hashes(out)
+    if case["exit"] in (2, 3):  # stopped before anything ran: everything byte-identical
+        assert after == before
+    elif case["exit"] == 1:  # a report ran and failed: its published files untouched, manifest readable
+        assert _hashes(out, skip=("manifest.json",)) == {k: v for k, v in before.items() if not k.endswith("manifest.json")}
+        manifest = json.loads((out / "2024" / "manifest.json").read_text(encoding="utf-8"))
+        entry = manifest["rapporten"]["wijken/carnisse"]
+        assert entry["status"] == "mislukt" and entry["outputs"] and entry["laatste_fout"]["fout"]
+    else:
+        html = (out / "2024" / "wijken" / "carnisse.html").read_text(encoding="utf-8")
+        for tekst in case.get("html", []):
+            assert tekst in html
+        for tekst in case.get("nooit_in_html", []):
+            assert tekst not in html
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")], "no partial files in the output"
+    assert not (root / "build").exists() or not any((root / "build").rglob("*.html")), "build folder cleaned up"
+
+
+def test_interrupted_run_keeps_earlier_reports_and_cleans_up(goede_build, tmp_path):
+    """SIGINT half-way through a run: exit 130, earlier reports and manifest byte-identical, no leftovers."""
+    root = make_project(tmp_path / "p", wijken_yml="jaar: 2024\nwijken:\n  - slug: carnisse\n  - slug: pendrecht\n")
+    out = tmp_path / "reports"
+    shutil.copytree(goede_build, out)
+    before = _hashes(out)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "run_reports.py"), "--year", "2024", "--jobs", "1", "--force",
+                             "--out", str(out)], env={**os.environ, "WIJKRAPPORT_ROOT": str(root)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # wait until a notebook is running (a kernel is busy), then interrupt like Ctrl-C
+    build = root / "build"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (build.exists() and any(build.rglob("*.ipynb"))):
+        time.sleep(0.2)
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 130, stdout + stderr
+    assert "onderbroken" in stderr
+    assert "Traceback" not in stderr
+    assert _hashes(out) == before
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert not (root / "build").exists() or not any(p.is_file() for p in (root / "build").rglob("*"))
