@@ -103,8 +103,6 @@ def test_readable_at_200_percent_zoom(volledige_build, browser):
         page.goto((target / pagina).as_uri())
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{pagina} scrolls {overflow}px sideways at 200% zoom"
-        font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
-        assert font >= 14, f"{pagina}: body text {font}px"
     page.close()
 
 

@@ -109,32 +109,27 @@ def _rel(path: Path) -> Path:
         return path
 
 
-def voortgang_params(jaar: int) -> VoortgangsParams:
-    path = paths.year_params_dir(jaar) / "voortgangsrapportage.yml"
-    params = _load(VoortgangsParams, path)
+def _year_file(model: type[BaseModel], jaar: int, name: str):
+    """``params/<jaar>/<name>`` validated with ``model``; its ``jaar`` must be the folder's year."""
+    path = paths.year_params_dir(jaar) / name
+    params = _load(model, path)
     if params.jaar != jaar:
         raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
                                    message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
     return params
+
+
+def voortgang_params(jaar: int) -> VoortgangsParams:
+    return _year_file(VoortgangsParams, jaar, "voortgangsrapportage.yml")
 
 
 def wijken_params(jaar: int) -> WijkenParams | None:
-    path = paths.year_params_dir(jaar) / "wijken.yml"
-    if not path.exists():
+    if not (paths.year_params_dir(jaar) / "wijken.yml").exists():
         return None
-    params = _load(WijkenParams, path)
-    if params.jaar != jaar:
-        raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
-                                   message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
-    return params
+    return _year_file(WijkenParams, jaar, "wijken.yml")
 
 
 def programmas_params(jaar: int) -> ProgrammasParams | None:
-    path = paths.year_params_dir(jaar) / "programmas.yml"
-    if not path.exists():
+    if not (paths.year_params_dir(jaar) / "programmas.yml").exists():
         return None
-    params = _load(ProgrammasParams, path)
-    if params.jaar != jaar:
-        raise ConfigError([Problem(file=str(_rel(path)), field="jaar", value=params.jaar,
-                                   message=f"het bestand staat in params/{jaar}/ maar noemt een ander jaar")])
-    return params
+    return _year_file(ProgrammasParams, jaar, "programmas.yml")
