@@ -62,3 +62,11 @@ def inside(base: Path, candidate: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def rel(path: Path) -> str:
+    """A path as shown in messages and manifests: relative to the project root when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(project_root()))
+    except ValueError:
+        return str(path)

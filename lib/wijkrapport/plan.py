@@ -13,18 +13,12 @@ from .runner import Rapport
 VOORTGANG = "voortgangsrapportage"
 
 
-def _rel(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(p)
-
 
 def _check_notebook(name: str, params: dict, source: Path) -> None:
     nb = paths.notebooks_dir() / name
     if not nb.exists():
-        raise ConfigError([Problem(file=_rel(source), field="notebook", value=name, message="notebook bestaat niet")])
-    check_parameters(nb, params, _rel(source))
+        raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=name, message="notebook bestaat niet")])
+    check_parameters(nb, params, paths.rel(source))
 
 
 def voortgangsrapportage(jaar: int) -> Rapport:
@@ -77,7 +71,7 @@ def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
     """All reports of the year (or those named in ``only``), validated before any run."""
     params_dir = paths.year_params_dir(jaar)
     if not params_dir.is_dir():
-        raise ConfigError(f"geen params voor jaar {jaar}: map {_rel(params_dir)} ontbreekt", file=_rel(params_dir))
+        raise ConfigError(f"geen params voor jaar {jaar}: map {paths.rel(params_dir)} ontbreekt", file=paths.rel(params_dir))
     wanted = set(only or [])
     for name in wanted:
         if name != VOORTGANG and not config.SLUG.match(name):
@@ -106,5 +100,5 @@ def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
     if not rapporten:
         raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml, "
                           "programmas.yml of wijken.yml",
-                          file=_rel(params_dir))
+                          file=paths.rel(params_dir))
     return rapporten

@@ -6,8 +6,6 @@ areas × indicators when the programme scores areas against thresholds.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from . import config, paths
 from .errors import ConfigError, Problem
 from .incremental import code_hash, files_hashes, value_hash
@@ -19,12 +17,6 @@ SAMENVATTING = "programma_samenvatting.ipynb"
 HOOFDSTUK = "programma_hoofdstuk.ipynb"
 GEBIEDEN = "programma_gebieden.ipynb"
 
-
-def _rel(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(p)
 
 
 def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
@@ -40,8 +32,8 @@ def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
         if only is not None and run.naam not in only:
             continue
         if not paths.programme_file(run.naam).exists():
-            raise ConfigError([Problem(file=_rel(source), field=f"programmas.{i}.naam", value=run.naam,
-                                       message=f"programma bestaat niet: {_rel(paths.programme_file(run.naam))} ontbreekt")])
+            raise ConfigError([Problem(file=paths.rel(source), field=f"programmas.{i}.naam", value=run.naam,
+                                       message=f"programma bestaat niet: {paths.rel(paths.programme_file(run.naam))} ontbreekt")])
         programma = load_programma(run.naam)
         data_file = src.data_file(programma)
         src.load(programma)
@@ -50,10 +42,10 @@ def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
         if any(ind.drempels for ind in programma.indicatoren):
             hoofdstukken.append((GEBIEDEN, basis))
         for nb, p in hoofdstukken:
-            check_parameters(paths.notebooks_dir() / nb, {**p, "tabellen_dir": ""}, _rel(source))
+            check_parameters(paths.notebooks_dir() / nb, {**p, "tabellen_dir": ""}, paths.rel(source))
         inputs = files_hashes([paths.notebooks_dir() / nb for nb in (SAMENVATTING, HOOFDSTUK, GEBIEDEN)]
                               + [paths.programme_file(run.naam), data_file])
-        inputs[f"{_rel(source)}#{run.naam}"] = value_hash({"jaar": jaar, **run.model_dump()})
+        inputs[f"{paths.rel(source)}#{run.naam}"] = value_hash({"jaar": jaar, **run.model_dump()})
         inputs["wijkrapport-code"] = code_hash()
         titel = run.titel or f"{programma.titel} {jaar}"
         meta = {

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from . import config, paths
 from .incremental import code_hash, files_hashes, folder_files, value_hash
 from .notebooks import check_parameters
 from .runner import Rapport
-
-
-def _rel(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(p)
 
 
 def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
@@ -33,12 +24,12 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
     if not notebook.exists():
         from .errors import ConfigError, Problem
 
-        raise ConfigError([Problem(file=_rel(source), field="notebook", value=params.notebook,
+        raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=params.notebook,
                                    message="notebook bestaat niet")])
     for w in wijken:
-        check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters}, _rel(source))
+        check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters}, paths.rel(source))
     wijkdata.validate_all()
-    wijkdata.check_wijken([w.slug for w in wijken], _rel(source))
+    wijkdata.check_wijken([w.slug for w in wijken], paths.rel(source))
     shared_files = folder_files(wijkdata.src.wijken_dir()) + folder_files(paths.data_dir() / "geo") + [notebook]
     nprz_verhuis = paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv"
     if nprz_verhuis.exists():
@@ -61,7 +52,7 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
     for w in wijken:
         naam = cw.loc[w.slug, "wijk_naam"]
         inputs = dict(shared)
-        inputs[f"{_rel(source)}#{w.slug}"] = value_hash({"jaar": jaar, **w.model_dump()})
+        inputs[f"{paths.rel(source)}#{w.slug}"] = value_hash({"jaar": jaar, **w.model_dump()})
         meta = {
             "programma": f"Wijkdocument {jaar}",
             "auteur": "Gegenereerd met wijkrapport uit open data (CBS, Wijkprofiel, Politie)",
