@@ -94,13 +94,11 @@ def main(argv: list[str] | None = None) -> int:
 
     out_root = (args.out or paths.reports_dir()).resolve()
     try:
-        rapporten = plan(args.year, args.only)
+        uitkomsten = run(plan(args.year, args.only), args.year, out_root, args.jobs, args.timeout, force=args.force,
+                         executor_kind=args.executor, scheduler=args.scheduler)
     except WijkrapportError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
-    try:
-        uitkomsten = run(rapporten, args.year, out_root, args.jobs, args.timeout, force=args.force,
-                         executor_kind=args.executor, scheduler=args.scheduler)
     except KeyboardInterrupt:
         print("onderbroken: niets nieuws gepubliceerd voor de rapporten die nog niet klaar waren; eerder gepubliceerde "
               "rapporten en manifest.json zijn ongewijzigd.", file=sys.stderr)

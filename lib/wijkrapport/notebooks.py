@@ -5,15 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import papermill as pm
-from papermill.exceptions import PapermillExecutionError
-
 from .errors import ConfigError, Problem
-from .kernels import IPCKernelManager, is_port_race
 
 
 def declared_parameters(notebook: Path) -> dict:
     """Names (and defaults) in the notebook's cell tagged ``parameters``."""
+    import papermill as pm
+
     return pm.inspect_notebook(str(notebook))
 
 
@@ -44,6 +42,11 @@ class NotebookFailed(Exception):
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: float | None) -> float:
     """Run ``notebook`` into ``output`` with papermill's Python API; return seconds taken."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .kernels import IPCKernelManager, is_port_race
+
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     for attempt in (1, 2):

@@ -1,4 +1,9 @@
-"""Which reports a run builds, from the params files; inputs validated up front."""
+"""Which reports a run builds, from the params files.
+
+Planning reads only the params and hashes the inputs; the checks of notebook
+parameters and data that guard each report are attached to the plan and run
+before anything is built, for the reports that need building.
+"""
 
 from __future__ import annotations
 
@@ -8,31 +13,35 @@ from . import config, paths
 from .errors import ConfigError, Problem
 from .incremental import code_hash, files_hashes, folder_files
 from .notebooks import check_parameters
-from .runner import Rapport
+from .rapport import Plan, Rapport
 
 VOORTGANG = "voortgangsrapportage"
 
 
-
-def _check_notebook(name: str, params: dict, source: Path) -> None:
+def _notebook(name: str, source: Path) -> Path:
     nb = paths.notebooks_dir() / name
     if not nb.exists():
         raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=name, message="notebook bestaat niet")])
-    check_parameters(nb, params, paths.rel(source))
+    return nb
 
 
-def voortgangsrapportage(jaar: int) -> Rapport:
-    """The programme's voortgangsrapportage for ``jaar``, validated (config and data)."""
-    from .sources import nprz
-
+def voortgangsrapportage(jaar: int, plan: Plan) -> None:
+    """Add the programme's voortgangsrapportage for ``jaar`` to ``plan``, with its checks (parameters, data)."""
     params = config.voortgang_params(jaar)
     source = paths.year_params_dir(jaar) / "voortgangsrapportage.yml"
     hoofdstukken = []
     for h in params.hoofdstukken:
         p = {"jaar": jaar, "programma": params.programma, **h.parameters}
-        _check_notebook(h.notebook, {**p, "tabellen_dir": ""}, source)
+        _notebook(h.notebook, source)
         hoofdstukken.append((h.notebook, tuple(sorted(p.items()))))
-    nprz.validate_all(jaar, params.programma)
+
+    def check() -> None:
+        from .sources import nprz
+
+        for nb, p in hoofdstukken:
+            check_parameters(paths.notebooks_dir() / nb, {**dict(p), "tabellen_dir": ""}, paths.rel(source))
+        nprz.validate_all(jaar, params.programma)
+
     meta = {
         "programma": "Nationaal Programma Rotterdam Zuid",
         "auteur": params.auteur,
@@ -40,7 +49,7 @@ def voortgangsrapportage(jaar: int) -> Rapport:
         "voet": f"{params.titel}. Bronnen staan onder elke tabel en grafiek.",
         "downloads": [{"href": "voortgangsrapportage.pdf", "tekst": "Dit rapport als PDF"}],
     }
-    return Rapport(
+    rapport = Rapport(
         id=VOORTGANG,
         jaar=jaar,
         titel=params.titel,
@@ -58,6 +67,7 @@ def voortgangsrapportage(jaar: int) -> Rapport:
             + folder_files(paths.nprz_data_dir(jaar))
         ),
     )
+    plan.add([rapport], check)
 
 
 def _inputs(files: list[Path], extra: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
@@ -67,8 +77,8 @@ def _inputs(files: list[Path], extra: dict[str, str] | None = None) -> tuple[tup
     return tuple(sorted(hashes.items()))
 
 
-def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
-    """All reports of the year (or those named in ``only``), validated before any run."""
+def plan(jaar: int, only: list[str] | None) -> Plan:
+    """All reports of the year (or those named in ``only``) with the checks to pass before building them."""
     params_dir = paths.year_params_dir(jaar)
     if not params_dir.is_dir():
         raise ConfigError(f"geen params voor jaar {jaar}: map {paths.rel(params_dir)} ontbreekt", file=paths.rel(params_dir))
@@ -76,29 +86,29 @@ def plan(jaar: int, only: list[str] | None) -> list[Rapport]:
     for name in wanted:
         if name != VOORTGANG and not config.SLUG.match(name):
             raise ConfigError([Problem(file="--only", value=name, message="geen geldige rapportnaam of wijk-slug")])
-    rapporten: list[Rapport] = []
+    result = Plan()
     has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
     if (not wanted and has_voortgang) or VOORTGANG in wanted:
-        rapporten.append(voortgangsrapportage(jaar))
+        voortgangsrapportage(jaar, result)
     from . import programmaplan, wijkplan
 
     programmas = config.programmas_params(jaar)
     programma_namen = {p.naam for p in programmas.programmas} if programmas else set()
     wanted_programmas = wanted & programma_namen
     if not wanted or wanted_programmas:
-        rapporten += programmaplan.programmarapporten(jaar, wanted_programmas or None)
+        programmaplan.programmarapporten(jaar, wanted_programmas or None, result)
     wijk_slugs = wanted - {VOORTGANG} - programma_namen
     if not wanted or wijk_slugs:
-        wijk_rapporten = wijkplan.wijkdocumenten(jaar, wijk_slugs or None)
-        missing = wijk_slugs - {r.id.split("/", 1)[1] for r in wijk_rapporten}
+        before = len(result.rapporten)
+        wijkplan.wijkdocumenten(jaar, wijk_slugs or None, result)
+        missing = wijk_slugs - {r.id.split("/", 1)[1] for r in result.rapporten[before:]}
         if missing:
             raise ConfigError([
                 Problem(file="--only", value=m, message=f"onbekend rapport: verwacht '{VOORTGANG}', een programma uit "
                         f"params/{jaar}/programmas.yml of een wijk uit params/{jaar}/wijken.yml") for m in sorted(missing)
             ])
-        rapporten += wijk_rapporten
-    if not rapporten:
+    if not result.rapporten:
         raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml, "
                           "programmas.yml of wijken.yml",
                           file=paths.rel(params_dir))
-    return rapporten
+    return result

@@ -10,8 +10,8 @@ from . import config, paths
 from .errors import ConfigError, Problem
 from .incremental import code_hash, files_hashes, value_hash
 from .notebooks import check_parameters
-from .registry import load_programma
-from .runner import Rapport
+from .rapport import Plan, Rapport
+from .registry import data_file, load_programma
 
 SAMENVATTING = "programma_samenvatting.ipynb"
 HOOFDSTUK = "programma_hoofdstuk.ipynb"
@@ -19,15 +19,13 @@ GEBIEDEN = "programma_gebieden.ipynb"
 
 
 
-def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
-    """One Rapport per listed programme (all, or those in ``only``); programme and data validated first."""
+def programmarapporten(jaar: int, only: set[str] | None, plan: Plan) -> None:
+    """Add one Rapport per listed programme (all, or those in ``only``) to ``plan``, each with its checks."""
     params = config.programmas_params(jaar)
     if params is None:
-        return []
+        return
     source = paths.year_params_dir(jaar) / "programmas.yml"
-    from .sources import programma as src
 
-    rapporten = []
     for i, run in enumerate(params.programmas):
         if only is not None and run.naam not in only:
             continue
@@ -35,16 +33,13 @@ def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
             raise ConfigError([Problem(file=paths.rel(source), field=f"programmas.{i}.naam", value=run.naam,
                                        message=f"programma bestaat niet: {paths.rel(paths.programme_file(run.naam))} ontbreekt")])
         programma = load_programma(run.naam)
-        data_file = src.data_file(programma)
-        src.load(programma)
+        data = data_file(programma)
         basis = {"jaar": jaar, "programma": run.naam}
         hoofdstukken = [(SAMENVATTING, basis)] + [(HOOFDSTUK, {**basis, "pijler": p.id}) for p in programma.pijlers]
         if any(ind.drempels for ind in programma.indicatoren):
             hoofdstukken.append((GEBIEDEN, basis))
-        for nb, p in hoofdstukken:
-            check_parameters(paths.notebooks_dir() / nb, {**p, "tabellen_dir": ""}, paths.rel(source))
         inputs = files_hashes([paths.notebooks_dir() / nb for nb in (SAMENVATTING, HOOFDSTUK, GEBIEDEN)]
-                              + [paths.programme_file(run.naam), data_file])
+                              + [paths.programme_file(run.naam), data])
         inputs[f"{paths.rel(source)}#{run.naam}"] = value_hash({"jaar": jaar, **run.model_dump()})
         inputs["wijkrapport-code"] = code_hash()
         titel = run.titel or f"{programma.titel} {jaar}"
@@ -56,7 +51,7 @@ def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
             "voet": f"{titel}. Bronnen staan onder elke tabel en grafiek.",
             "downloads": [{"href": f"{run.naam}.pdf", "tekst": "Dit rapport als PDF"}],
         }
-        rapporten.append(Rapport(
+        plan.add([Rapport(
             id=f"programmas/{run.naam}",
             jaar=jaar,
             titel=titel,
@@ -68,5 +63,15 @@ def programmarapporten(jaar: int, only: set[str] | None) -> list[Rapport]:
             notebooks_rel=f"notebooks/programmas/{run.naam}",
             meta=tuple(meta.items()),
             inputs=tuple(sorted(inputs.items())),
-        ))
-    return rapporten
+        )], _checks(programma, hoofdstukken, paths.rel(source)))
+
+
+def _checks(programma, hoofdstukken: list[tuple[str, dict]], source: str):
+    def check() -> None:
+        from .sources import programma as src
+
+        src.load(programma)
+        for nb, p in hoofdstukken:
+            check_parameters(paths.notebooks_dir() / nb, {**p, "tabellen_dir": ""}, source)
+
+    return check

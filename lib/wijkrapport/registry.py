@@ -250,6 +250,18 @@ def published_schema() -> dict:
             **Programma.model_json_schema(), "title": "Programma (params/programmas/<naam>.yml)"}
 
 
+def data_file(programma: Programma) -> Path:
+    """The programme's data file (inside data/)."""
+    if not programma.data:
+        raise ConfigError(f"programma '{programma.naam}' noemt geen data-bestand (sleutel 'data')",
+                          file=paths.rel(paths.programme_file(programma.naam)))
+    path = (paths.data_dir() / programma.data).resolve()
+    if not paths.inside(paths.data_dir(), path):
+        raise ConfigError([Problem(file=paths.rel(paths.programme_file(programma.naam)), field="data", value=programma.data,
+                                   message="het pad moet binnen data/ blijven")])
+    return path
+
+
 if __name__ == "__main__":
     import json
     import sys

@@ -15,52 +15,16 @@ import sys
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-import nbformat
-
 from . import __version__, paths
-from .executors import executor
 from .incremental import up_to_date
-from .notebooks import NotebookFailed, execute
-from .opendata import workbook
-from .render import Document, Hoofdstuk, assemble, html_to_pdf, notebook_fragment
+from .notebooks import NotebookFailed
+from .rapport import Plan, Rapport, Uitkomst
 
 log = logging.getLogger("wijkrapport")
-
-
-@dataclass(frozen=True)
-class Rapport:
-    """Everything needed to build one report, picklable for worker processes."""
-
-    id: str  # "voortgangsrapportage" or "wijken/<slug>"
-    jaar: int
-    titel: str
-    ondertitel: str
-    hoofdstukken: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
-    html_rel: str
-    pdf_rel: str
-    data_rel: str
-    notebooks_rel: str
-    afronding: str | None = None  # "module:function", called with (rapport, staging_root)
-    meta: tuple[tuple[str, object], ...] = ()
-    inputs: tuple[tuple[str, str], ...] = ()  # (input name, sha256)
-
-    def meta_dict(self) -> dict:
-        return dict(self.meta)
-
-
-@dataclass
-class Uitkomst:
-    rapport: str
-    status: str  # "gebouwd" | "actueel" | "mislukt"
-    duur: float = 0.0
-    fout: str = ""
-    notebook: str = ""
-    cel: str = ""
-    outputs: list[str] = field(default_factory=list)
 
 
 def _chapter_output(rapport: Rapport, index: int, staging: Path) -> Path:
@@ -71,6 +35,11 @@ def _chapter_output(rapport: Rapport, index: int, staging: Path) -> Path:
 
 def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | None) -> tuple[int, str, float]:
     """Worker: execute one chapter notebook and convert it to an HTML fragment."""
+    import nbformat
+
+    from .notebooks import execute
+    from .render import notebook_fragment
+
     nb_name, params = rapport.hoofdstukken[index]
     parameters = dict(params)
     parameters["tabellen_dir"] = str(staging / rapport.data_rel)
@@ -82,6 +51,9 @@ def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | No
 
 def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> list[str]:
     """Worker: assemble the chapters into one HTML and PDF, run the export hook."""
+    from .opendata import workbook
+    from .render import Document, Hoofdstuk, assemble, html_to_pdf
+
     meta = rapport.meta_dict()
     meta.setdefault("versie", __version__)
     doc = Document(titel=rapport.titel, ondertitel=rapport.ondertitel,
@@ -148,15 +120,21 @@ def read_manifest(target: Path) -> dict:
     return manifest
 
 
-def run(rapporten: list[Rapport], jaar: int, out_root: Path, jobs: int, timeout: float | None,
+def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
         force: bool = False, executor_kind: str = "local", scheduler: str | None = None) -> list[Uitkomst]:
-    """Build ``rapporten`` whose inputs changed (all with ``force``); publish each complete one."""
+    """Build the reports whose inputs changed (all with ``force``); publish each complete one.
+
+    The plan's checks of config and data run first, for the reports to build only; a failing
+    check raises before anything is built.
+    """
+    rapporten = plan.rapporten
     target = out_root / str(jaar)
     manifest = read_manifest(target)
     actueel = []
     if not force:
         actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
     te_bouwen = [r for r in rapporten if r not in actueel]
+    plan.controleer({r.id for r in te_bouwen})
     result = _build(te_bouwen, jaar, target, jobs, timeout, executor_kind, scheduler) if te_bouwen else {}
     uitkomsten = [result.get(r.id, Uitkomst(r.id, "actueel")) for r in rapporten]
     write_manifest(target, uitkomsten, {r.id: r for r in rapporten})
@@ -177,6 +155,8 @@ def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout
     by_id = {r.id: r for r in rapporten}
     progress = Voortgang(sum(len(r.hoofdstukken) + 1 for r in rapporten))
     pending: dict[Future, tuple[str, str]] = {}
+    from .executors import executor
+
     try:
         with executor(executor_kind, jobs, scheduler) as pool:
             for r in rapporten:

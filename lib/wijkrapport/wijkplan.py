@@ -2,55 +2,62 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from . import config, paths
 from .incremental import code_hash, files_hashes, folder_files, value_hash
 from .notebooks import check_parameters
-from .runner import Rapport
+from .rapport import Plan, Rapport
 
 
-def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
-    """One Rapport per wijk (all, or those in ``only``); config and data are validated first."""
+def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
+    """Add one Rapport per wijk (all, or those in ``only``) to ``plan``, with the checks of config and data."""
     params = config.wijken_params(jaar)
     if params is None:
-        return []
+        return
     source = paths.year_params_dir(jaar) / "wijken.yml"
     wijken = [w for w in params.wijken if only is None or w.slug in only]
     if not wijken:
-        return []
-    from . import wijkdata
-    from .sources import nprz
-
+        return
     notebook = paths.notebooks_dir() / params.notebook
     if not notebook.exists():
         from .errors import ConfigError, Problem
 
         raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=params.notebook,
                                    message="notebook bestaat niet")])
-    for w in wijken:
-        check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters}, paths.rel(source))
-    wijkdata.validate_all()
-    wijkdata.check_wijken([w.slug for w in wijken], paths.rel(source))
-    shared_files = folder_files(wijkdata.src.wijken_dir()) + folder_files(paths.data_dir() / "geo") + [notebook]
+    wijken_dir = paths.data_dir() / "wijken"
+    shared_files = folder_files(wijken_dir) + folder_files(paths.data_dir() / "geo") + [notebook]
     nprz_verhuis = paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv"
     if nprz_verhuis.exists():
-        nprz.load_tabel(jaar, "verhuisbewegingen.csv")
         shared_files.append(nprz_verhuis)
-    actieplannen = paths.data_dir() / "actieplannen"
-    from .sources import actieplan
-
-    actieplan.validate_all()
-    shared_files += folder_files(actieplannen)
-    from .sources import meldingen
-
-    if meldingen.beschikbaar():
-        meldingen.load()  # validated before any notebook runs
-        shared_files += folder_files(meldingen.folder())
+    shared_files += folder_files(paths.data_dir() / "actieplannen")
+    meldingen = paths.data_dir() / "meldingen"
+    if (meldingen / "bron.yml").exists():
+        shared_files += folder_files(meldingen)
     shared = files_hashes(shared_files)
     shared["wijkrapport-code"] = code_hash()
-    cw = wijkdata.src.load_crosswalk().set_index("wijk_slug")
+
+    def check() -> None:
+        from . import wijkdata
+        from .sources import actieplan, nprz
+        from .sources import meldingen as mld
+
+        for w in wijken:
+            check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters},
+                             paths.rel(source))
+        wijkdata.validate_all()
+        wijkdata.check_wijken([w.slug for w in wijken], paths.rel(source))
+        if nprz_verhuis.exists():
+            nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+        actieplan.validate_all()
+        if mld.beschikbaar():
+            mld.load()  # validated before any notebook runs
+
+    namen = _wijknamen(wijken_dir / "crosswalk.csv")
     rapporten = []
     for w in wijken:
-        naam = cw.loc[w.slug, "wijk_naam"]
+        naam = namen.get(w.slug, w.slug)
         inputs = dict(shared)
         inputs[f"{paths.rel(source)}#{w.slug}"] = value_hash({"jaar": jaar, **w.model_dump()})
         meta = {
@@ -74,4 +81,13 @@ def wijkdocumenten(jaar: int, only: set[str] | None) -> list[Rapport]:
             meta=tuple(meta.items()),
             inputs=tuple(sorted(inputs.items())),
         ))
-    return rapporten
+    plan.add(rapporten, check)
+
+
+def _wijknamen(crosswalk: Path) -> dict[str, str]:
+    """Slug -> name from the crosswalk, read without validation (the checks do that before any build)."""
+    try:
+        with crosswalk.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+            return {r.get("wijk_slug") or "": r.get("wijk_naam") or "" for r in csv.DictReader(f)}
+    except (OSError, csv.Error):
+        return {}

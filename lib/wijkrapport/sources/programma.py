@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import paths
-from ..errors import ConfigError, Problem
-from ..registry import Programma
+from ..errors import Problem
+from ..registry import Programma, data_file
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
 
 KOLOMMEN = ["indicator", "gebied", "periode", "waarde"]
@@ -21,17 +20,6 @@ SCHEMA = pa.DataFrameSchema(
     },
     strict=True,
 )
-
-
-def data_file(programma: Programma):
-    if not programma.data:
-        raise ConfigError(f"programma '{programma.naam}' noemt geen data-bestand (sleutel 'data')",
-                          file=rel(paths.programme_file(programma.naam)))
-    path = (paths.data_dir() / programma.data).resolve()
-    if not paths.inside(paths.data_dir(), path):
-        raise ConfigError([Problem(file=rel(paths.programme_file(programma.naam)), field="data", value=programma.data,
-                                   message="het pad moet binnen data/ blijven")])
-    return path
 
 
 def load(programma: Programma) -> pd.DataFrame:

@@ -239,10 +239,34 @@ def _raadzoeker_cbs(path: Path) -> pd.DataFrame:
     return df
 
 
+def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
+    """What a derived frame depends on: each file with its modification time (and the variable table)."""
+    files = (*files, wijken_dir() / "variabelen.csv")
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in files)
+
+
+def _derived(func):
+    """Cache a derived (long) frame per state of the files it reads; callers get a copy."""
+    cache = lru_cache(maxsize=16)(lambda state, *args: func(*args))
+
+    def load(state: tuple, *args) -> pd.DataFrame:
+        return cache(state, *args).copy()
+
+    return load
+
+
+def _recent_path() -> Path:
+    return wijken_dir() / RAADZOEKER / "cbs_kerncijfers_wijk_2022_2025.csv"
+
+
+@_derived
+def _recent_long() -> pd.DataFrame:
+    return _apply_mapping(_raadzoeker_cbs(_recent_path()), "raadzoeker", ["wijk_slug", "cbs_buurtcode", "jaar"])
+
+
 def load_kerncijfers_recent() -> pd.DataFrame:
     """CBS kerncijfers 2022-2025 per wijk, long: wijk_slug, cbs_buurtcode, jaar, variabele, waarde."""
-    wide = _raadzoeker_cbs(wijken_dir() / RAADZOEKER / "cbs_kerncijfers_wijk_2022_2025.csv")
-    return _apply_mapping(wide, "raadzoeker", ["wijk_slug", "cbs_buurtcode", "jaar"])
+    return _recent_long(_file_state(_recent_path()))
 
 
 def _kwb_label(label: str) -> str:
@@ -259,7 +283,6 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as exc:
         raise DataValidationError([Problem(file=file, message=f"geen leesbare StatLine-export: {exc}")]) from exc
     labels = [_kwb_label(a) for a, _ in raw.columns]
-    units = {(_kwb_label(a)): b.strip() for a, b in raw.columns}
     raw.columns = labels
     raw = raw.loc[:, ~pd.Index(labels).duplicated()]
     for col in ("Soort regio", "Codering", "Aantal inwoners"):
@@ -279,13 +302,21 @@ def _kwb_file(path: Path) -> pd.DataFrame:
         raw[col] = parsed
     if problems:
         raise DataValidationError(problems)
-    raw.attrs["units"] = units
     return raw
+
+
+def _kwb_path(jaar: int) -> Path:
+    return wijken_dir() / VERGEWIJK / "cbs-kwb" / f"Kerncijfers_wijken_en_buurten_{jaar}.csv"
 
 
 def load_kwb(jaar: int) -> pd.DataFrame:
     """CBS Kerncijfers wijken en buurten ``jaar`` (2014-2018), long: code, soort, jaar, variabele, waarde."""
-    path = wijken_dir() / VERGEWIJK / "cbs-kwb" / f"Kerncijfers_wijken_en_buurten_{jaar}.csv"
+    return _kwb_long(_file_state(_kwb_path(jaar)), jaar)
+
+
+@_derived
+def _kwb_long(jaar: int) -> pd.DataFrame:
+    path = _kwb_path(jaar)
     wide = _kwb_file(path)
     wide["jaar"] = jaar
     long = _apply_mapping(wide, "kwb", ["Codering", "Soort regio", "jaar"], unit_of=_kwb_units(path))
@@ -302,9 +333,18 @@ def _kwb_units(path: Path) -> dict[str, str]:
     return _kwb_units_cached(str(path), path.stat().st_mtime)
 
 
+def _kwb2024_path() -> Path:
+    return wijken_dir() / KWB2024 / "stripped_filtered_data_2024.rotterdam_g4.json"
+
+
 def load_kwb2024() -> pd.DataFrame:
     """CBS KWB 2024 (85984NED) subset: gemeente and gebieden (CBS wijken), long."""
-    path = wijken_dir() / KWB2024 / "stripped_filtered_data_2024.rotterdam_g4.json"
+    return _kwb2024_long(_file_state(_kwb2024_path()))
+
+
+@_derived
+def _kwb2024_long() -> pd.DataFrame:
+    path = _kwb2024_path()
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
     try:

@@ -1,0 +1,70 @@
+"""What a run is made of: reports (picklable for worker processes), their outcomes, and the checks
+that must pass before any of them is built. Light on imports, so a run with nothing to do stays fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """Everything needed to build one report, picklable for worker processes."""
+
+    id: str  # "voortgangsrapportage", "programmas/<naam>" or "wijken/<slug>"
+    jaar: int
+    titel: str
+    ondertitel: str
+    hoofdstukken: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+    html_rel: str
+    pdf_rel: str
+    data_rel: str
+    notebooks_rel: str
+    afronding: str | None = None  # "module:function", called with (rapport, staging_root)
+    meta: tuple[tuple[str, object], ...] = ()
+    inputs: tuple[tuple[str, str], ...] = ()  # (input name, sha256)
+
+    def meta_dict(self) -> dict:
+        return dict(self.meta)
+
+
+@dataclass
+class Uitkomst:
+    rapport: str
+    status: str  # "gebouwd" | "actueel" | "mislukt"
+    duur: float = 0.0
+    fout: str = ""
+    notebook: str = ""
+    cel: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Controle:
+    """A check of config or data (raising a WijkrapportError) that guards the reports in ``voor``."""
+
+    voor: frozenset[str]
+    check: Callable[[], None]
+
+
+@dataclass
+class Plan:
+    """The reports of a run and the checks to pass before building them.
+
+    The checks (notebook parameters, every data file) run only for reports that are
+    going to be built, so a rerun with nothing changed does not read the data at all.
+    """
+
+    rapporten: list[Rapport] = field(default_factory=list)
+    controles: list[Controle] = field(default_factory=list)
+
+    def add(self, rapporten: list[Rapport], *checks: Callable[[], None]) -> None:
+        self.rapporten += rapporten
+        ids = frozenset(r.id for r in rapporten)
+        self.controles += [Controle(ids, c) for c in checks]
+
+    def controleer(self, ids: set[str]) -> None:
+        """Run every check that guards one of ``ids``; the first failing one raises."""
+        for c in self.controles:
+            if c.voor & ids:
+                c.check()
