@@ -154,3 +154,56 @@ def test_changed_data_rebuilds_exactly_the_reports_that_read_it(tmp_path):
                       encoding="utf-8")
     result = cli(project, "--year", "2024")
     assert "1 rapport(en) gebouwd, 2 actueel" in result.stdout  # only the wijk whose params changed
+
+
+def _crash_for_hoogvliet(rapport, fragments, staging):
+    """finish_report, except that the worker making hoogvliet-zuid's PDF dies (as with a segfault)."""
+    import os
+
+    from wijkrapport import runner
+
+    if rapport.id == "wijken/hoogvliet-zuid":
+        os._exit(9)
+    return runner._echte_finish_report(rapport, fragments, staging)
+
+
+def test_a_worker_that_dies_fails_only_its_report(tmp_path, monkeypatch):
+    from wijkrapport import plan, runner
+
+    project = make_project(tmp_path, None, WIJK_SNEL)
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(project))
+    monkeypatch.setattr(runner, "_echte_finish_report", runner.finish_report, raising=False)
+    monkeypatch.setattr(runner, "finish_report", _crash_for_hoogvliet)  # forked workers inherit the patch
+    out = tmp_path / "reports"
+    uitkomsten = {u.rapport: u for u in runner.run(plan.plan(2024, None), 2024, out, jobs=2, timeout=300)}
+    assert uitkomsten["wijken/carnisse"].status == "gebouwd"
+    assert (out / "2024" / "wijken" / "carnisse.pdf").stat().st_size > 10_000
+    kapot = uitkomsten["wijken/hoogvliet-zuid"]
+    assert kapot.status == "mislukt" and "werkproces stopte onverwacht" in kapot.fout and "PDF" in kapot.fout
+    assert not (out / "2024" / "wijken" / "hoogvliet-zuid.html").exists()
+
+
+TRAAG = """jaar: 2024
+notebook: traag.ipynb
+wijken:
+  - slug: carnisse
+"""
+
+
+def test_timeout_is_per_notebook_not_per_cell(tmp_path):
+    project = make_project(tmp_path, None, TRAAG)
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('jaar = 2024\nwijk = "carnisse"\ntabellen_dir = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params] + [nbformat.v4.new_code_cell(f"import time\ntime.sleep(2)  # stap {i}") for i in range(1, 5)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, project / "notebooks" / "traag.ipynb")
+    # every cell takes 2 s, far below 6 s, but the notebook as a whole takes 8 s
+    result = cli(project, "--year", "2024", "--timeout", "6")
+    assert result.returncode == 1
+    assert "MISLUKT wijken/carnisse (notebook traag.ipynb, cel 'import time')" in result.stderr
+    assert "langer dan de tijdslimiet van 6 s" in result.stderr
+    assert "Traceback" not in result.stderr
+    ruim = cli(project, "--year", "2024", "--timeout", "60")
+    assert ruim.returncode == 0, ruim.stderr
+    assert cli(project, "--year", "2024", "--timeout", "0").returncode == 2

@@ -22,7 +22,9 @@ def _parser() -> argparse.ArgumentParser:
                    "(params/<jaar>/programmas.yml) of wijk-slugs")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="aantal notebooks tegelijk")
     p.add_argument("--force", action="store_true", help="alles opnieuw bouwen")
-    p.add_argument("--timeout", type=float, default=600, help="maximale duur per notebookcel in seconden")
+    p.add_argument("--timeout", type=float, default=600,
+                   help="maximale duur per notebook in seconden, kernelstart inbegrepen (standaard 600); "
+                   "een notebook die langer duurt, laat alleen dat rapport mislukken")
     p.add_argument("--out", type=Path, default=None, help="uitvoermap in plaats van reports/")
     p.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="local: procespool op deze machine (standaard); dask: een Dask-cluster")
@@ -85,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.jobs < 1:
         print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)
+        return 2
+    if args.timeout <= 0:
+        print("fout: --timeout moet groter dan 0 zijn (seconden per notebook)", file=sys.stderr)
         return 2
     if args.executor == "dask" and not args.scheduler:
         print("fout: --executor dask vraagt --scheduler ADRES", file=sys.stderr)

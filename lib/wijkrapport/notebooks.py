@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 from pathlib import Path
 
@@ -29,6 +31,9 @@ def check_parameters(notebook: Path, given: dict, source: str) -> None:
         )
 
 
+_STIL = logging.NullHandler()
+
+
 class NotebookFailed(Exception):
     """A notebook raised; carries the failing cell and the error."""
 
@@ -41,13 +46,28 @@ class NotebookFailed(Exception):
 
 
 def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: float | None) -> float:
-    """Run ``notebook`` into ``output`` with papermill's Python API; return seconds taken."""
+    """Run ``notebook`` into ``output`` with papermill's Python API; return seconds taken.
+
+    ``timeout`` (seconds) bounds the whole notebook, kernel start included: each cell may use
+    what the cells before it left over. A notebook over its time fails with the cell it was in.
+    """
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
     from .kernels import IPCKernelManager, is_port_race
 
+    # papermill's and nbclient's own log lines (English, e.g. "Timeout waiting for execute reply") stay out of
+    # the terminal; the runner reports every failure itself, in Dutch, with the notebook and cell.
+    logging.getLogger("papermill").addHandler(_STIL)
     start = time.perf_counter()
+    deadline = start + timeout if timeout else None
+    bezig: dict = {}
+
+    def resterend(cell) -> float | None:  # nbclient asks this before each cell
+        bezig["cel"] = cell
+        return None if deadline is None else max(0.1, deadline - time.perf_counter())
+
     output.parent.mkdir(parents=True, exist_ok=True)
     for attempt in (1, 2):
         try:
@@ -58,15 +78,27 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
                 kernel_name="python3",
                 progress_bar=False,
                 cwd=str(cwd),
-                execution_timeout=timeout,
+                start_timeout=60 if deadline is None else max(1, min(60, math.ceil(deadline - time.perf_counter()))),
+                timeout_func=resterend,
                 kernel_manager_class=IPCKernelManager,
             )
             break
         except PapermillExecutionError as exc:
             cell = str(exc.exec_count) if exc.exec_count is not None else f"#{exc.cell_index}"
             raise NotebookFailed(notebook.name, cell, f"{exc.ename}: {exc.evalue}") from None
-        except Exception as exc:  # kernel start-up, death or timeout
-            if attempt == 1 and is_port_race(exc):
+        except CellTimeoutError:
+            raise NotebookFailed(notebook.name, _cel_label(bezig.get("cel")),
+                                 f"de notebook duurde langer dan de tijdslimiet van {timeout:g} s (--timeout)") from None
+        except Exception as exc:  # kernel start-up or death
+            if attempt == 1 and is_port_race(exc) and (deadline is None or time.perf_counter() < deadline):
                 continue
             raise NotebookFailed(notebook.name, "?", f"{type(exc).__name__}: {exc}") from None
     return time.perf_counter() - start
+
+
+def _cel_label(cell) -> str:
+    """How a report names a cell: its first line (cells have no number before they finish)."""
+    if cell is None:
+        return "?"
+    first = next((line.strip() for line in str(cell.get("source", "")).splitlines() if line.strip()), "")
+    return f"'{first[:60]}'" if first else "?"

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import __version__, paths
+from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed
 from .rapport import Plan, Rapport, Uitkomst
@@ -49,8 +50,9 @@ def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | No
     return index, fragment, seconds
 
 
-def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> list[str]:
-    """Worker: assemble the chapters into one HTML and PDF, run the export hook."""
+def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> tuple[list[str], float]:
+    """Worker: assemble the chapters into one HTML and PDF, run the export hook; return the files and seconds."""
+    begin = time.perf_counter()
     from .opendata import workbook
     from .render import Document, Hoofdstuk, assemble, html_to_pdf
 
@@ -73,7 +75,7 @@ def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> list
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html, encoding="utf-8")
     html_to_pdf(html, staging / rapport.pdf_rel, base_url=html_path.parent)
-    return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
+    return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()), time.perf_counter() - begin
 
 
 def publish(staging: Path, target: Path, files: list[str]) -> None:
@@ -150,13 +152,11 @@ def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout
     run_dir = paths.build_dir() / str(jaar) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
-    started = {r.id: time.perf_counter() for r in rapporten}
+    rekentijd = {r.id: 0.0 for r in rapporten}  # seconds of worker time per report
     uitkomsten: dict[str, Uitkomst] = {}
     by_id = {r.id: r for r in rapporten}
     progress = Voortgang(sum(len(r.hoofdstukken) + 1 for r in rapporten))
     pending: dict[Future, tuple[str, str]] = {}
-    from .executors import executor
-
     try:
         with executor(executor_kind, jobs, scheduler) as pool:
             for r in rapporten:
@@ -175,20 +175,26 @@ def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout
                         uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=exc.error, notebook=exc.notebook, cel=exc.cell)
                         progress.stap(f"MISLUKT {rid}: {exc}")
                         continue
+                    except WerkprocesGestopt as exc:
+                        waar = "bij het maken van HTML en PDF" if kind == "afronden" else "tijdens een hoofdstuk"
+                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{exc} ({waar})")
+                        progress.stap(f"MISLUKT {rid}: {exc}")
+                        continue
                     except Exception as exc:  # noqa: BLE001 - a report's failure is reported, not fatal
                         uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{type(exc).__name__}: {exc}")
                         progress.stap(f"MISLUKT {rid}: {type(exc).__name__}: {exc}")
                         continue
                     if kind == "hoofdstuk":
-                        index, fragment, _secs = result
+                        index, fragment, secs = result
+                        rekentijd[rid] += secs
                         fragments[rid][index] = fragment
                         progress.stap(f"{rid}: hoofdstuk {index + 1} van {len(rapport.hoofdstukken)} klaar")
                         if all(f is not None for f in fragments[rid]):
                             pending[pool.submit(finish_report, rapport, fragments[rid], stagings[rid])] = (rid, "afronden")
                     else:
-                        files = result
+                        files, secs = result
                         publish(stagings[rid], target, files)
-                        uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=time.perf_counter() - started[rid], outputs=files)
+                        uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, outputs=files)
                         progress.stap(f"{rid}: gepubliceerd")
     finally:
         progress.sluit()
