@@ -6,6 +6,7 @@ Pure functions over the loaded frames; the notebooks only call them.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -73,6 +74,12 @@ def _aggregate(values: pd.DataFrame, variabele: str) -> float:
 
 
 def kerncijfers(slug: str, jaar: int) -> pd.DataFrame:
+    """Kerncijfers table (see ``_kerncijfers``); computed once per wijk, year and state of the data."""
+    return _kerncijfers(slug, jaar, src.data_state()).copy()
+
+
+@lru_cache(maxsize=64)
+def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
     """Kerncijfers table: per variable the latest year <= ``jaar`` with wijk, gebied and Rotterdam side by side.
 
     Wijk figures come from CBS 2022-2025 (falling back to KWB 2014-2018 where a
@@ -155,6 +162,11 @@ def wijkprofiel(slug: str, jaar: int) -> pd.DataFrame:
 
 def inwoners_per_jaar(slug: str) -> pd.Series:
     """Inhabitants per year from every source that has them (CBS 2022-2025, KWB 2014-2018)."""
+    return _inwoners_per_jaar(slug, src.data_state()).copy()
+
+
+@lru_cache(maxsize=256)
+def _inwoners_per_jaar(slug: str, _state: tuple) -> pd.Series:
     w = wijk(slug)
     recent = recent_long()
     a = recent[(recent["wijk_slug"] == slug) & (recent["variabele"] == "inwoners")].set_index("jaar")["waarde"]

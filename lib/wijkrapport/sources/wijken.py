@@ -245,6 +245,11 @@ def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
     return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in files)
 
 
+def data_state() -> tuple[tuple[str, int], ...]:
+    """Every file in data/wijken/ with its modification time: the key for caches of figures computed from them."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(wijken_dir().rglob("*")) if p.is_file())
+
+
 def _derived(func):
     """Cache a derived (long) frame per state of the files it reads; callers get a copy."""
     cache = lru_cache(maxsize=16)(lambda state, *args: func(*args))
