@@ -114,13 +114,14 @@ def main() -> None:
     ap.add_argument("--wijken", type=int, default=100, help="number of wijken in the scale test")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "lib"))
-    from wijkrapport import config
+    from wijkrapport import config, plan
 
     with tempfile.TemporaryDirectory(prefix="wijkrapport-bench-") as tmp:
         tmp = Path(tmp)
         project = copy_project(tmp)
         os.environ["WIJKRAPPORT_ROOT"] = str(project)
-        n_notebooks = len(config.voortgang_params(2024).hoofdstukken) + len(config.wijken_params(2024).wijken)
+        rapporten = plan.plan(2024, None).rapporten
+        n_notebooks = sum(len(r.hoofdstukken) for r in rapporten)
         n_wijken = len(config.wijken_params(2024).wijken)
         figures = {}
         figures["floor"] = floor(tmp, n_notebooks, args.jobs)
@@ -140,7 +141,8 @@ def main() -> None:
         scaled = _cli(project, "--force", "--jobs", str(args.jobs), "--only", *slugs)
         per_extra = (scaled - base) / extra if extra else float("nan")
 
-    print(f"workers: {args.jobs}; notebooks in a full build: {n_notebooks} ({n_wijken} wijken + voortgangsrapportage)")
+    print(f"workers: {args.jobs}; notebooks in a full build: {n_notebooks} in {len(rapporten)} reports "
+          f"({n_wijken} wijkdocumenten, voortgangsrapportage, programmes)")
     print(f"kernel-start floor ({n_notebooks} empty notebooks) : {figures['floor']:7.1f} s")
     print(f"full --force build                     : {figures['full']:7.1f} s   "
           f"ratio full/floor {figures['full'] / figures['floor']:.2f} (target <= 2.5)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import ConfigError, Problem
@@ -12,9 +13,14 @@ from .errors import ConfigError, Problem
 
 def declared_parameters(notebook: Path) -> dict:
     """Names (and defaults) in the notebook's cell tagged ``parameters``."""
+    return dict(_declared(str(notebook), notebook.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=64)
+def _declared(notebook: str, _mtime: int) -> dict:
     import papermill as pm
 
-    return pm.inspect_notebook(str(notebook))
+    return pm.inspect_notebook(notebook)
 
 
 def check_parameters(notebook: Path, given: dict, source: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import config, paths
 from .errors import ConfigError, Problem
-from .incremental import code_hash, files_hashes, folder_files
+from .incremental import code_hash, files_hashes, folder_files, value_hash
 from .notebooks import check_parameters
 from .rapport import Plan, Rapport
 
@@ -35,7 +35,7 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
         _notebook(h.notebook, source)
         hoofdstukken.append((h.notebook, tuple(sorted(p.items()))))
 
-    def check() -> None:
+    def check(_ids: set[str]) -> None:
         from .sources import nprz
 
         for nb, p in hoofdstukken:
@@ -67,7 +67,7 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
             + folder_files(paths.nprz_data_dir(jaar))
         ),
     )
-    plan.add([rapport], check)
+    plan.add([rapport], check, sleutel=value_hash(["voortgangsrapportage", dict(rapport.inputs)]))
 
 
 def _inputs(files: list[Path], extra: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:

@@ -51,7 +51,7 @@ def programmarapporten(jaar: int, only: set[str] | None, plan: Plan) -> None:
             "voet": f"{titel}. Bronnen staan onder elke tabel en grafiek.",
             "downloads": [{"href": f"{run.naam}.pdf", "tekst": "Dit rapport als PDF"}],
         }
-        plan.add([Rapport(
+        rapport = Rapport(
             id=f"programmas/{run.naam}",
             jaar=jaar,
             titel=titel,
@@ -63,11 +63,13 @@ def programmarapporten(jaar: int, only: set[str] | None, plan: Plan) -> None:
             notebooks_rel=f"notebooks/programmas/{run.naam}",
             meta=tuple(meta.items()),
             inputs=tuple(sorted(inputs.items())),
-        )], _checks(programma, hoofdstukken, paths.rel(source)))
+        )
+        plan.add([rapport], _checks(programma, hoofdstukken, paths.rel(source)),
+                 sleutel=value_hash(["programma", dict(rapport.inputs)]))
 
 
 def _checks(programma, hoofdstukken: list[tuple[str, dict]], source: str):
-    def check() -> None:
+    def check(_ids: set[str]) -> None:
         from .sources import programma as src
 
         src.load(programma)

@@ -41,10 +41,16 @@ class Uitkomst:
 
 @dataclass(frozen=True)
 class Controle:
-    """A check of config or data (raising a WijkrapportError) that guards the reports in ``voor``."""
+    """A check of config or data (raising a WijkrapportError) that guards the reports in ``voor``.
+
+    ``check`` gets the ids of the reports about to be built. With a ``sleutel`` (a hash of
+    everything the check reads, code included) a check that passed once is not repeated
+    until one of those inputs changes.
+    """
 
     voor: frozenset[str]
-    check: Callable[[], None]
+    check: Callable[[set[str]], None]
+    sleutel: str | None = None
 
 
 @dataclass
@@ -58,13 +64,21 @@ class Plan:
     rapporten: list[Rapport] = field(default_factory=list)
     controles: list[Controle] = field(default_factory=list)
 
-    def add(self, rapporten: list[Rapport], *checks: Callable[[], None]) -> None:
-        self.rapporten += rapporten
-        ids = frozenset(r.id for r in rapporten)
-        self.controles += [Controle(ids, c) for c in checks]
+    def add(self, rapporten: list[Rapport], check: Callable[[set[str]], None], sleutel: str | None = None) -> None:
+        """Add ``rapporten`` (if not yet in the plan) and a check that guards them."""
+        known = {r.id for r in self.rapporten}
+        self.rapporten += [r for r in rapporten if r.id not in known]
+        self.controles.append(Controle(frozenset(r.id for r in rapporten), check, sleutel))
 
-    def controleer(self, ids: set[str]) -> None:
-        """Run every check that guards one of ``ids``; the first failing one raises."""
+    def controleer(self, ids: set[str], geslaagd: set[str] | None = None) -> set[str]:
+        """Run every check that guards one of ``ids`` (the first failing one raises), except those whose
+        ``sleutel`` is in ``geslaagd``; return the keys of the checks that passed."""
+        geslaagd = geslaagd or set()
+        nieuw = set()
         for c in self.controles:
-            if c.voor & ids:
-                c.check()
+            if not c.voor & ids or (c.sleutel and c.sleutel in geslaagd):
+                continue
+            c.check(set(c.voor & ids))
+            if c.sleutel:
+                nieuw.add(c.sleutel)
+        return nieuw

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -34,18 +35,58 @@ def _chapter_output(rapport: Rapport, index: int, staging: Path) -> Path:
     return staging / rapport.notebooks_rel / f"{index + 1:02d}_{Path(nb).stem}{suffix}.ipynb"
 
 
+_opwarmen: threading.Thread | None = None
+
+
+def _importeer_omzetting() -> None:
+    try:
+        import weasyprint  # noqa: F401
+
+        from . import opendata, render  # noqa: F401
+    except Exception:  # noqa: BLE001 - a real import error surfaces where the module is used
+        pass
+
+
+def _start_opwarmen() -> None:
+    """Once per worker: import the HTML and PDF libraries in the background while the first kernel runs."""
+    global _opwarmen
+    if _opwarmen is None:
+        _opwarmen = threading.Thread(target=_importeer_omzetting, daemon=True, name="opwarmen")
+        _opwarmen.start()
+
+
+def opwarmen() -> None:
+    """Worker task at the start of a run: import the notebook machinery (papermill) now, and the HTML and
+    PDF libraries in the background, while the parent process still checks the data."""
+    import nbclient.exceptions  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+
+    from . import kernels, notebooks  # noqa: F401
+
+    _start_opwarmen()
+
+
+def _wacht_op_opwarmen() -> None:
+    if _opwarmen is not None:
+        _opwarmen.join()
+
+
 def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | None) -> tuple[int, str, float]:
     """Worker: execute one chapter notebook and convert it to an HTML fragment."""
     import nbformat
 
     from .notebooks import execute
-    from .render import notebook_fragment
 
+    _start_opwarmen()
     nb_name, params = rapport.hoofdstukken[index]
     parameters = dict(params)
     parameters["tabellen_dir"] = str(staging / rapport.data_rel)
     output = _chapter_output(rapport, index, staging)
     seconds = execute(paths.notebooks_dir() / nb_name, output, parameters, paths.notebooks_dir(), timeout)
+    _wacht_op_opwarmen()
+    from .render import notebook_fragment
+
     fragment = notebook_fragment(nbformat.read(output, as_version=4))
     return index, fragment, seconds
 
@@ -53,6 +94,7 @@ def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | No
 def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> tuple[list[str], float]:
     """Worker: assemble the chapters into one HTML and PDF, run the export hook; return the files and seconds."""
     begin = time.perf_counter()
+    _wacht_op_opwarmen()
     from .opendata import workbook
     from .render import Document, Hoofdstuk, assemble, html_to_pdf
 
@@ -136,8 +178,18 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
     if not force:
         actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
     te_bouwen = [r for r in rapporten if r not in actueel]
-    plan.controleer({r.id for r in te_bouwen})
-    result = _build(te_bouwen, jaar, target, jobs, timeout, executor_kind, scheduler) if te_bouwen else {}
+    result: dict[str, Uitkomst] = {}
+    if te_bouwen:
+        run_dir = paths.build_dir() / str(jaar) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
+        try:
+            with executor(executor_kind, jobs, scheduler) as pool:
+                for _ in range(min(jobs, sum(len(r.hoofdstukken) for r in te_bouwen))):
+                    pool.submit(opwarmen)  # the workers get ready while the checks run
+                _controleer(plan, {r.id for r in te_bouwen})
+                result = _build(te_bouwen, run_dir, target, pool, timeout)
+        finally:  # after the pool has stopped, so no worker writes into it any more
+            shutil.rmtree(run_dir, ignore_errors=True)
+            _prune_empty(run_dir.parent)
     uitkomsten = [result.get(r.id, Uitkomst(r.id, "actueel")) for r in rapporten]
     write_manifest(target, uitkomsten, {r.id: r for r in rapporten})
     if any(u.status == "gebouwd" for u in uitkomsten) or not (target / "index.html").exists():
@@ -147,9 +199,24 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
     return uitkomsten
 
 
-def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout: float | None,
-           executor_kind: str = "local", scheduler: str | None = None) -> dict[str, Uitkomst]:
-    run_dir = paths.build_dir() / str(jaar) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
+def _controleer(plan: Plan, ids: set[str]) -> None:
+    """Run the plan's checks for ``ids``; checks whose inputs passed before (``build/cache/controles.json``) are skipped."""
+    path = paths.build_dir() / "cache" / "controles.json"
+    try:
+        geslaagd = set(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        geslaagd = set()
+    nieuw = plan.controleer(ids, geslaagd)
+    if nieuw - geslaagd:
+        bewaard = sorted(geslaagd | nieuw)[-200:]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".controles.{uuid.uuid4().hex}.tmp")
+        tmp.write_text(json.dumps(bewaard), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout: float | None) -> dict[str, Uitkomst]:
+    """Submit every chapter, finish each report whose chapters are done, publish it; staging in ``run_dir``."""
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
     rekentijd = {r.id: 0.0 for r in rapporten}  # seconds of worker time per report
@@ -158,48 +225,45 @@ def _build(rapporten: list[Rapport], jaar: int, target: Path, jobs: int, timeout
     progress = Voortgang(sum(len(r.hoofdstukken) + 1 for r in rapporten))
     pending: dict[Future, tuple[str, str]] = {}
     try:
-        with executor(executor_kind, jobs, scheduler) as pool:
-            for r in rapporten:
-                for i in range(len(r.hoofdstukken)):
-                    pending[pool.submit(run_chapter, r, i, stagings[r.id], timeout)] = (r.id, "hoofdstuk")
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    rid, kind = pending.pop(fut)
-                    rapport = by_id[rid]
-                    if rid in uitkomsten:  # already failed; ignore the rest of its work
-                        continue
-                    try:
-                        result = fut.result()
-                    except NotebookFailed as exc:
-                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=exc.error, notebook=exc.notebook, cel=exc.cell)
-                        progress.stap(f"MISLUKT {rid}: {exc}")
-                        continue
-                    except WerkprocesGestopt as exc:
-                        waar = "bij het maken van HTML en PDF" if kind == "afronden" else "tijdens een hoofdstuk"
-                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{exc} ({waar})")
-                        progress.stap(f"MISLUKT {rid}: {exc}")
-                        continue
-                    except Exception as exc:  # noqa: BLE001 - a report's failure is reported, not fatal
-                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{type(exc).__name__}: {exc}")
-                        progress.stap(f"MISLUKT {rid}: {type(exc).__name__}: {exc}")
-                        continue
-                    if kind == "hoofdstuk":
-                        index, fragment, secs = result
-                        rekentijd[rid] += secs
-                        fragments[rid][index] = fragment
-                        progress.stap(f"{rid}: hoofdstuk {index + 1} van {len(rapport.hoofdstukken)} klaar")
-                        if all(f is not None for f in fragments[rid]):
-                            pending[pool.submit(finish_report, rapport, fragments[rid], stagings[rid])] = (rid, "afronden")
-                    else:
-                        files, secs = result
-                        publish(stagings[rid], target, files)
-                        uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, outputs=files)
-                        progress.stap(f"{rid}: gepubliceerd")
+        for r in rapporten:
+            for i in range(len(r.hoofdstukken)):
+                pending[pool.submit(run_chapter, r, i, stagings[r.id], timeout)] = (r.id, "hoofdstuk")
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                rid, kind = pending.pop(fut)
+                rapport = by_id[rid]
+                if rid in uitkomsten:  # already failed; ignore the rest of its work
+                    continue
+                try:
+                    result = fut.result()
+                except NotebookFailed as exc:
+                    uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=exc.error, notebook=exc.notebook, cel=exc.cell)
+                    progress.stap(f"MISLUKT {rid}: {exc}")
+                    continue
+                except WerkprocesGestopt as exc:
+                    waar = "bij het maken van HTML en PDF" if kind == "afronden" else "tijdens een hoofdstuk"
+                    uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{exc} ({waar})")
+                    progress.stap(f"MISLUKT {rid}: {exc}")
+                    continue
+                except Exception as exc:  # noqa: BLE001 - a report's failure is reported, not fatal
+                    uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"{type(exc).__name__}: {exc}")
+                    progress.stap(f"MISLUKT {rid}: {type(exc).__name__}: {exc}")
+                    continue
+                if kind == "hoofdstuk":
+                    index, fragment, secs = result
+                    rekentijd[rid] += secs
+                    fragments[rid][index] = fragment
+                    progress.stap(f"{rid}: hoofdstuk {index + 1} van {len(rapport.hoofdstukken)} klaar")
+                    if all(f is not None for f in fragments[rid]):
+                        pending[pool.submit(finish_report, rapport, fragments[rid], stagings[rid])] = (rid, "afronden")
+                else:
+                    files, secs = result
+                    publish(stagings[rid], target, files)
+                    uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, outputs=files)
+                    progress.stap(f"{rid}: gepubliceerd")
     finally:
         progress.sluit()
-        shutil.rmtree(run_dir, ignore_errors=True)
-        _prune_empty(run_dir.parent)
     return {r.id: uitkomsten.get(r.id, Uitkomst(r.id, "mislukt", fout="niet afgerond")) for r in rapporten}
 
 

@@ -38,21 +38,26 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
     shared = files_hashes(shared_files)
     shared["wijkrapport-code"] = code_hash()
 
-    def check() -> None:
+    def check_data(_ids: set[str]) -> None:
         from . import wijkdata
         from .sources import actieplan, nprz
         from .sources import meldingen as mld
 
-        for w in wijken:
-            check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters},
-                             paths.rel(source))
         wijkdata.validate_all()
-        wijkdata.check_wijken([w.slug for w in wijken], paths.rel(source))
         if nprz_verhuis.exists():
             nprz.load_tabel(jaar, "verhuisbewegingen.csv")
         actieplan.validate_all()
         if mld.beschikbaar():
             mld.load()  # validated before any notebook runs
+
+    def check_wijken(ids: set[str]) -> None:
+        from . import wijkdata
+
+        bouwen = [w for w in wijken if f"wijken/{w.slug}" in ids]
+        for w in bouwen:
+            check_parameters(notebook, {"jaar": jaar, "wijk": w.slug, "tabellen_dir": "", **w.parameters},
+                             paths.rel(source))
+        wijkdata.check_wijken([w.slug for w in bouwen], paths.rel(source))
 
     namen = _wijknamen(wijken_dir / "crosswalk.csv")
     rapporten = []
@@ -81,7 +86,8 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
             meta=tuple(meta.items()),
             inputs=tuple(sorted(inputs.items())),
         ))
-    plan.add(rapporten, check)
+    plan.add(rapporten, check_data, sleutel=value_hash(["wijkdata", jaar, shared]))
+    plan.add(rapporten, check_wijken)
 
 
 def _wijknamen(crosswalk: Path) -> dict[str, str]:
