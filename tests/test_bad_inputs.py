@@ -128,6 +128,10 @@ def test_bad_input(case, goede_build, tmp_path):
 def test_interrupted_run_keeps_earlier_reports_and_cleans_up(goede_build, tmp_path):
     """SIGINT half-way through a run: exit 130, earlier reports and manifest byte-identical, no leftovers."""
     root = make_project(tmp_path / "p", wijken_yml="jaar: 2024\nwijken:\n  - slug: carnisse\n  - slug: pendrecht\n")
+    nb_path = root / "notebooks" / "wijkdocument.ipynb"  # a slow last cell: the run is surely busy when interrupted
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(15)"))
+    nbformat.write(nb, nb_path)
     out = tmp_path / "reports"
     shutil.copytree(goede_build, out)
     before = _hashes(out)

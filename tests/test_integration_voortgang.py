@@ -83,6 +83,16 @@ def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
     entry = manifest["rapporten"]["voortgangsrapportage"]
     assert entry["status"] == "gebouwd"
     assert "voortgangsrapportage.pdf" in entry["outputs"]
+    from wijkrapport import __version__
+
+    assert entry["versie"] == __version__ and manifest["jaar"] == "2024"
+    inputs = entry["inputs"]
+    assert {"wijkrapport-code", "params/2024/voortgangsrapportage.yml", "notebooks/nprz_doelstelling.ipynb",
+            "data/nprz/2024/effecttabel.csv"} <= set(inputs)
+    assert all(len(h) == 64 for h in inputs.values()), "sha256 per input"
+    assert entry["duur_s"] > 0 and entry["duur_notebooks_s"] > 0 and entry["duur_html_pdf_s"] > 0
+    assert abs(entry["duur_s"] - entry["duur_notebooks_s"] - entry["duur_html_pdf_s"]) < 0.05
+    assert all((target / o).is_file() for o in entry["outputs"])
 
 
 def test_rerun_without_changes_builds_nothing(gebouwd):

@@ -32,7 +32,8 @@ class Rapport:
 class Uitkomst:
     rapport: str
     status: str  # "gebouwd" | "actueel" | "mislukt"
-    duur: float = 0.0
+    duur: float = 0.0  # worker seconds: notebooks + HTML/PDF
+    duur_notebooks: float = 0.0
     fout: str = ""
     notebook: str = ""
     cel: str = ""

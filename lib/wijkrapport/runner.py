@@ -260,7 +260,8 @@ def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout:
                 else:
                     files, secs = result
                     publish(stagings[rid], target, files)
-                    uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, outputs=files)
+                    uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, duur_notebooks=rekentijd[rid],
+                                           outputs=files)
                     progress.stap(f"{rid}: gepubliceerd")
     finally:
         progress.sluit()
@@ -290,7 +291,9 @@ def write_manifest(target: Path, uitkomsten: list[Uitkomst], rapporten: dict[str
             continue
         if u.status == "gebouwd":
             r = rapporten[u.rapport]
-            entry = {"status": "gebouwd", "gebouwd_op": stamp, "duur_s": round(u.duur, 2), "outputs": u.outputs,
+            entry = {"status": "gebouwd", "gebouwd_op": stamp, "duur_s": round(u.duur, 2),
+                     "duur_notebooks_s": round(u.duur_notebooks, 2), "duur_html_pdf_s": round(u.duur - u.duur_notebooks, 2),
+                     "outputs": u.outputs,
                      "versie": __version__, "inputs": dict(r.inputs), "titel": r.titel,
                      "html": r.html_rel, "pdf": r.pdf_rel, "data": r.data_rel}
         else:
