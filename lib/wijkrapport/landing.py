@@ -28,10 +28,15 @@ def _data_link(entry: dict) -> str | None:
     return book if book in entry.get("outputs", []) else None
 
 
+def _opsomming(delen: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1] if delen else "geen rapporten"
+
+
 def build_index(target: Path, manifest: dict) -> Path:
     """Write ``index.html`` into ``target`` atomically and return its path."""
     rapporten = manifest.get("rapporten", {})
-    voortgang, wijken = [], []
+    voortgang, programmas, wijken = [], [], []
     for rid, entry in sorted(rapporten.items()):
         if not entry.get("outputs"):
             continue
@@ -42,16 +47,24 @@ def build_index(target: Path, manifest: dict) -> Path:
             "data": _data_link(entry),
             "status": entry.get("status"),
         }
-        (wijken if rid.startswith("wijken/") else voortgang).append(item)
+        if rid.startswith("wijken/"):
+            wijken.append(item)
+        elif rid.startswith("programmas/"):
+            programmas.append(item)
+        else:
+            voortgang.append(item)
     groepen = []
     if voortgang:
         groepen.append({"id": "programma", "titel": "Voortgangsrapportage", "rapporten": voortgang})
+    if programmas:
+        groepen.append({"id": "programmas", "titel": "Programmarapporten", "rapporten": programmas})
     if wijken:
         groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": sorted(wijken, key=lambda r: r["naam"])})
     env = Environment(loader=FileSystemLoader(str(paths.templates_dir())), autoescape=select_autoescape(["html", "j2"]))
     css = (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
     html = env.get_template("index.html.j2").render(
         jaar=target.name, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
+        soorten=_opsomming([f"de {g['titel'].lower()}" for g in groepen]),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
     path = target / "index.html"
