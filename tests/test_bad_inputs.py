@@ -137,14 +137,15 @@ def test_interrupted_run_keeps_earlier_reports_and_cleans_up(goede_build, tmp_pa
     before = _hashes(out)
     proc = subprocess.Popen([sys.executable, str(ROOT / "run_reports.py"), "--year", "2024", "--jobs", "1", "--force",
                              "--out", str(out)], env={**os.environ, "WIJKRAPPORT_ROOT": str(root)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # wait until a notebook is running (a kernel is busy), then interrupt like Ctrl-C
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # wait until a notebook is running (a kernel is busy), then interrupt like Ctrl-C in a terminal: the
+    # whole process group (run_reports.py, its workers and their kernels) gets SIGINT
     build = root / "build"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (build.exists() and any(build.rglob("*.ipynb"))):
         time.sleep(0.2)
     time.sleep(2)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 130, stdout + stderr
     assert "onderbroken" in stderr

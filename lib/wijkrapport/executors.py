@@ -6,6 +6,7 @@ Both give a ``concurrent.futures.Executor``; the runner does not know which.
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 import threading
 import uuid
@@ -29,6 +30,16 @@ class WerkprocesGestopt(Exception):
 
     def __reduce__(self):
         return (WerkprocesGestopt, (self.taak,))
+
+
+def _werker_start() -> None:
+    """Worker processes leave Ctrl-C to the parent: it cancels the queued work and waits for the running
+    chapters (whose kernels are interrupted by the same Ctrl-C), so a worker never dies of it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_werker_start)
 
 
 def _met_merkteken(merkteken: str, fn: Callable, /, *args, **kwargs):
@@ -60,7 +71,7 @@ class HerstartendePool(Executor):
     def __init__(self, jobs: int):
         self._jobs = max(1, jobs)
         self._lock = threading.RLock()
-        self._pool = ProcessPoolExecutor(max_workers=self._jobs)
+        self._pool = _pool(self._jobs)
         self._kapot: list[ProcessPoolExecutor] = []
         self._apart: deque[_Taak] = deque()
         self._apart_pool: ProcessPoolExecutor | None = None
@@ -93,7 +104,7 @@ class HerstartendePool(Executor):
             return
         self._apart_bezig = self._apart.popleft()
         if self._apart_pool is None:
-            self._apart_pool = ProcessPoolExecutor(max_workers=1)
+            self._apart_pool = _pool(1)
         self._verzend(self._apart_pool, self._apart_bezig)
 
     def _klaar(self, taak: _Taak, pool: ProcessPoolExecutor, binnen: Future) -> None:
@@ -120,7 +131,7 @@ class HerstartendePool(Executor):
         taak.merkteken.unlink(missing_ok=True)
         if pool is self._pool:  # the first task to hear of this break replaces the pool
             self._kapot.append(pool)
-            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
+            self._pool = _pool(self._jobs)
             self.herstarts += 1
         elif pool is self._apart_pool:
             self._kapot.append(pool)
