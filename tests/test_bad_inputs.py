@@ -125,6 +125,11 @@ def test_bad_input(case, goede_build, tmp_path):
     assert not (root / "build").exists() or not any((root / "build").rglob("*.html")), "build folder cleaned up"
 
 
+def _ctrl_c_aan() -> None:
+    """In the child: SIGINT handled as in a terminal, even when this test runs in a background job (which ignores it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupted_run_keeps_earlier_reports_and_cleans_up(goede_build, tmp_path):
     """SIGINT half-way through a run: exit 130, earlier reports and manifest byte-identical, no leftovers."""
     root = make_project(tmp_path / "p", wijken_yml="jaar: 2024\nwijken:\n  - slug: carnisse\n  - slug: pendrecht\n")
@@ -137,7 +142,8 @@ def test_interrupted_run_keeps_earlier_reports_and_cleans_up(goede_build, tmp_pa
     before = _hashes(out)
     proc = subprocess.Popen([sys.executable, str(ROOT / "run_reports.py"), "--year", "2024", "--jobs", "1", "--force",
                              "--out", str(out)], env={**os.environ, "WIJKRAPPORT_ROOT": str(root)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_ctrl_c_aan)
     # wait until a notebook is running (a kernel is busy), then interrupt like Ctrl-C in a terminal: the
     # whole process group (run_reports.py, its workers and their kernels) gets SIGINT
     build = root / "build"
