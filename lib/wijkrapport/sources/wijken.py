@@ -18,6 +18,7 @@ import pandera.pandas as pa
 
 from .. import paths
 from ..errors import DataValidationError, Problem
+from . import framecache
 from .base import numeric_problems, read_csv, rel, to_number, validate
 
 RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
@@ -44,8 +45,9 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFra
 
 
 def _cached_file(func):
-    """Cache a loader per (path, mtime) so a run reads each file once."""
-    cache = lru_cache(maxsize=16)(lambda path, mtime: func(Path(path)))
+    """Cache a loader per (path, mtime) so a run reads each file once (and its kernels share it: framecache)."""
+    cache = lru_cache(maxsize=16)(
+        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), wijken_dir(), lambda: func(Path(path))))
 
     def load(path: Path) -> pd.DataFrame:
         if not path.exists():
@@ -252,7 +254,8 @@ def data_state() -> tuple[tuple[str, int], ...]:
 
 def _derived(func):
     """Cache a derived (long) frame per state of the files it reads; callers get a copy."""
-    cache = lru_cache(maxsize=16)(lambda state, *args: func(*args))
+    cache = lru_cache(maxsize=16)(
+        lambda state, *args: framecache.gedeeld(func.__name__, args, wijken_dir(), lambda: func(*args)))
 
     def load(state: tuple, *args) -> pd.DataFrame:
         return cache(state, *args).copy()

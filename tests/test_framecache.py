@@ -1,0 +1,47 @@
+"""Frames shared between kernels: reused while data and code are unchanged, rebuilt after any change, never cached when invalid."""
+
+import pandas as pd
+import pytest
+from wijkrapport.errors import DataValidationError
+from wijkrapport.sources import framecache
+
+
+@pytest.fixture()
+def bron(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
+    folder = tmp_path / "data" / "wijken"
+    folder.mkdir(parents=True)
+    (folder / "a.csv").write_text("x\n1\n", encoding="utf-8")
+    return folder
+
+
+def _maak(folder, calls):
+    def maak():
+        calls.append(1)
+        return pd.read_csv(folder / "a.csv")
+    return maak
+
+
+def test_same_data_reuses_the_frame_and_changed_data_rebuilds_it(bron):
+    calls = []
+    first = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
+    again = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
+    assert calls == [1] and again.equals(first)
+    assert framecache.gedeeld("proef", (2,), bron, _maak(bron, calls)) is not None and calls == [1, 1]
+    (bron / "a.csv").write_text("x\n2\n", encoding="utf-8")  # any file in the folder changes the key
+    changed = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
+    assert len(calls) == 3 and changed["x"].tolist() == [2]
+
+
+def test_invalid_data_is_not_cached_and_a_damaged_cache_file_is_rebuilt(bron):
+    def kapot():
+        raise DataValidationError("kapot", file="data/wijken/a.csv")
+
+    with pytest.raises(DataValidationError):
+        framecache.gedeeld("fout", (), bron, kapot)
+    assert not list((bron.parents[1] / "build" / "cache" / "frames").glob("fout-*"))
+    calls = []
+    framecache.gedeeld("proef", (), bron, _maak(bron, calls))
+    for p in (bron.parents[1] / "build" / "cache" / "frames").glob("proef-*"):
+        p.write_bytes(b"geen pickle")
+    assert framecache.gedeeld("proef", (), bron, _maak(bron, calls))["x"].tolist() == [1] and len(calls) == 2
