@@ -57,8 +57,8 @@ def samenvatting(naam: str, gebied: str, kern: pd.DataFrame, inwoners: pd.Series
             if fmt.is_missing(nu[col]) or fmt.is_missing(vorig[col]):
                 continue
             r = richting(nu[col] - vorig[col], DREMPEL_INDEX)
-            woord = {"hoger": "beter", "lager": "slechter", "gelijk": "ongeveer even goed"}[r]
-            zinnen.append(f"Op {onderwerp} scoort de wijk in {int(nu['editie'])} {woord} dan in {int(vorig['editie'])}: "
+            woord = {"hoger": "beter dan", "lager": "slechter dan", "gelijk": "ongeveer even goed als"}[r]
+            zinnen.append(f"Op {onderwerp} scoort de wijk in {int(nu['editie'])} {woord} in {int(vorig['editie'])}: "
                           f"{fmt.getal(nu[col])} tegen {fmt.getal(vorig[col])}.")
         zinnen.append(INDEX_UITLEG)
     huur, huur_g = _val(kern, "pct_huur"), _val(kern, "pct_huur", "gebied")
