@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import paths
+from .bestanden import schrijf_atomair
 
 BRONNEN = [
     "Nationaal Programma Rotterdam Zuid, Voortgangsrapportage 2024 (cijfers OBI, CBS, UWV, DUO).",
@@ -68,7 +67,5 @@ def build_index(target: Path, manifest: dict) -> Path:
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
     path = target / "index.html"
-    tmp = path.with_name(f".index.{uuid.uuid4().hex}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, path)
+    schrijf_atomair(path, html)
     return path

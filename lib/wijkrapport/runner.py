@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import __version__, paths
+from .bestanden import schrijf_atomair
 from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed
@@ -208,11 +209,7 @@ def _controleer(plan: Plan, ids: set[str]) -> None:
         geslaagd = set()
     nieuw = plan.controleer(ids, geslaagd)
     if nieuw - geslaagd:
-        bewaard = sorted(geslaagd | nieuw)[-200:]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".controles.{uuid.uuid4().hex}.tmp")
-        tmp.write_text(json.dumps(bewaard), encoding="utf-8")
-        os.replace(tmp, path)
+        schrijf_atomair(path, json.dumps(sorted(geslaagd | nieuw)[-200:]))
 
 
 def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout: float | None) -> dict[str, Uitkomst]:
@@ -302,7 +299,4 @@ def write_manifest(target: Path, uitkomsten: list[Uitkomst], rapporten: dict[str
             entry["status"] = "mislukt"
         manifest["rapporten"][u.rapport] = entry
     manifest["jaar"] = target.name
-    target.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".manifest.{uuid.uuid4().hex}.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    schrijf_atomair(path, json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True))

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import uuid
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
+from ..bestanden import schrijf_atomair
 
 
 def _map() -> Path:
@@ -57,11 +56,7 @@ def gedeeld(naam: str, args: tuple, bron: Path, maak: Callable[[], pd.DataFrame]
         pass
     frame = maak()  # raises on invalid data: nothing is cached then
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(frame, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        schrijf_atomair(path, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a read-only project still works, only slower
         pass
     return frame

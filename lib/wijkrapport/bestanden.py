@@ -1,0 +1,18 @@
+"""Writing a file so that readers see the old version or the complete new one, never a half-written file."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+
+def schrijf_atomair(path: Path, inhoud: str | bytes) -> None:
+    """Write ``inhoud`` (text as UTF-8) to a temporary file beside ``path``, then move it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.write_bytes(inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
