@@ -1,0 +1,18 @@
+"""What the kernel fork server imports once, so that each kernel forked from it starts with it loaded.
+
+Imported only in that server process (see ``kernels.VoorgeladenProvisioner``), never by the reports.
+Matplotlib gets the inline backend an IPython kernel would give it, before pyplot is imported.
+"""
+
+import os
+
+os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy: no warning about frozen modules
+
+import ipykernel.debugger  # noqa: E402,F401  (debugpy: 0,2 s at kernel start)
+import ipykernel.ipkernel  # noqa: E402,F401
+import ipykernel.kernelapp  # noqa: E402,F401
+import matplotlib.pyplot  # noqa: E402,F401
+import matplotlib_inline.backend_inline  # noqa: E402,F401
+
+from . import meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401

@@ -1,0 +1,75 @@
+"""Kernels of the local pool are forked from a server that already imported the libraries.
+
+Each notebook still gets its own kernel process (own namespace, own sockets), started by ipykernel's own
+entry point; only the imports are done once. Outside the pool (e.g. this test process) kernels start the
+ordinary way.
+"""
+
+import os
+from pathlib import Path
+
+import nbformat
+
+from wijkrapport import executors, kernels
+from wijkrapport.notebooks import execute
+
+PROBE = """\
+import os, sys
+print(os.getpid(), os.getppid(), 'wijkrapport.wijk_views' in sys.modules, os.getcwd(), repr(x), os.environ.get('PROBE_ENV'), sep='|')
+x = 'gezien'
+"""
+
+
+def _probe_notebook(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(PROBE)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "probe.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _run_probe(folder: str, n: int) -> tuple[int, list[list[str]]]:
+    """In a worker: run the probe notebook ``n`` times; return the worker pid and what each kernel printed."""
+    os.environ["PROBE_ENV"] = "uit-de-werker"
+    folder = Path(folder)
+    nb = _probe_notebook(folder)
+    seen = []
+    for i in range(n):
+        out = folder / f"probe_{i}.ipynb"
+        execute(nb, out, {}, folder, 60)
+        seen.append(nbformat.read(out, as_version=4).cells[-1].outputs[0]["text"].strip().split("|"))
+    return os.getpid(), seen
+
+
+def test_pool_kernels_are_forked_with_the_libraries_loaded(tmp_path):
+    pool = executors._pool(1)
+    try:
+        worker, seen = pool.submit(_run_probe, str(tmp_path), 2).result(timeout=300)
+    finally:
+        pool.shutdown()
+    (pid1, ppid1, loaded1, cwd1, x1, env1), (pid2, ppid2, *_rest) = seen
+    assert loaded1 == "True"  # imported before the notebook asked for it
+    assert pid1 != pid2 and worker not in (pid1, pid2)  # a new kernel process per notebook
+    assert ppid1 == ppid2 != str(worker)  # both forked by the worker's fork server
+    assert x1 == "None"  # a fresh namespace: nothing of the previous notebook
+    assert Path(cwd1) == tmp_path and env1 == "uit-de-werker"  # working folder and environment of this run
+
+
+def test_other_processes_start_ordinary_kernels(tmp_path):
+    assert not kernels._voorladen
+    _worker, seen = _run_probe(str(tmp_path), 1)
+    pid, ppid, loaded, *_ = seen[0]
+    assert loaded == "False" and ppid == str(os.getpid())
+
+
+def test_only_standard_python_kernels_are_forked():
+    import sys
+
+    assert kernels._kernel_argv([sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "c.json"]) \
+        == ["-f", "c.json"]
+    assert kernels._kernel_argv(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) is None
+    assert kernels._kernel_argv([sys.executable, "-m", "other_kernel", "-f", "c.json"]) is None
+    assert kernels._kernel_argv(["R", "--slave", "-e", "IRkernel::main()", "--args", "c.json"]) is None
