@@ -7,6 +7,8 @@ report) and, when a ``tabellen_dir`` is given, writes the table behind it as CSV
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html import escape
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, display
 
-from .charts import figure_svg
+from .charts import figure_png, figure_svg
 from .tables import Kolom, html_table, strip_bron
 
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -54,10 +56,13 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
     """Show a chart as inline SVG with alt text, caption, source and its data table.
 
     The data table sits in a ``<details>`` element: collapsed on screen, printed
-    beside the chart in the PDF.
+    beside the chart in the PDF. The same output also carries the chart as PNG, which
+    the PDF shows instead of the SVG (``render.voor_druk``); the HTML keeps the SVG.
     """
     svg = figure_svg(fig)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" ', 1)
+    png = figure_png(fig)
+    sleutel = hashlib.sha256(png).hexdigest()[:16]
+    svg = svg.replace("<svg ", f'<svg data-druk="{sleutel}" role="img" aria-label="{escape(alt, quote=True)}" ', 1)
     parts = [f'<figure class="grafiek">{svg}<figcaption><strong>{escape(titel)}</strong> {escape(alt)}']
     if bron:
         parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
@@ -67,7 +72,7 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
         parts.append(html_table(data, data_kolommen, caption=f"Cijfers: {titel}"))
         parts.append("</details>")
     parts.append("</figure>")
-    display(HTML("".join(parts)))
+    display({"text/html": "".join(parts), "image/png": base64.b64encode(png).decode("ascii")}, raw=True)
 
 
 def toon_tekst(alinea: str, klasse: str = "") -> None:

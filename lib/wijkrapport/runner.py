@@ -19,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, paths
 from .bestanden import schrijf_atomair
@@ -26,6 +27,9 @@ from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed
 from .rapport import Plan, Rapport, Uitkomst
+
+if TYPE_CHECKING:  # render imports nbconvert: workers import it in the background
+    from .render import Fragment
 
 log = logging.getLogger("wijkrapport")
 
@@ -73,8 +77,8 @@ def _wacht_op_opwarmen() -> None:
         _opwarmen.join()
 
 
-def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | None) -> tuple[int, str, float]:
-    """Worker: execute one chapter notebook and convert it to an HTML fragment."""
+def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | None) -> tuple[int, Fragment, float]:
+    """Worker: execute one chapter notebook and convert it to an HTML fragment (with its print images)."""
     import nbformat
 
     from .notebooks import execute
@@ -92,7 +96,7 @@ def run_chapter(rapport: Rapport, index: int, staging: Path, timeout: float | No
     return index, fragment, seconds
 
 
-def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> tuple[list[str], float]:
+def finish_report(rapport: Rapport, fragments: list[Fragment], staging: Path) -> tuple[list[str], float]:
     """Worker: assemble the chapters into one HTML and PDF, run the export hook; return the files and seconds."""
     begin = time.perf_counter()
     _wacht_op_opwarmen()
@@ -102,7 +106,7 @@ def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> tupl
     meta = rapport.meta_dict()
     meta.setdefault("versie", __version__)
     doc = Document(titel=rapport.titel, ondertitel=rapport.ondertitel,
-                   hoofdstukken=[Hoofdstuk(html=f) for f in fragments], meta=meta)
+                   hoofdstukken=[Hoofdstuk(html=f.html) for f in fragments], meta=meta)
     if rapport.afronding:
         module, func = rapport.afronding.split(":")
         getattr(importlib.import_module(module), func)(rapport, staging)
@@ -117,7 +121,8 @@ def finish_report(rapport: Rapport, fragments: list[str], staging: Path) -> tupl
     html_path = staging / rapport.html_rel
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html, encoding="utf-8")
-    html_to_pdf(html, staging / rapport.pdf_rel, base_url=html_path.parent)
+    drukbeelden = {k: v for f in fragments for k, v in f.drukbeelden.items()}
+    html_to_pdf(html, staging / rapport.pdf_rel, base_url=html_path.parent, drukbeelden=drukbeelden)
     return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()), time.perf_counter() - begin
 
 
@@ -215,7 +220,7 @@ def _controleer(plan: Plan, ids: set[str]) -> None:
 def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout: float | None) -> dict[str, Uitkomst]:
     """Submit every chapter, finish each report whose chapters are done, publish it; staging in ``run_dir``."""
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
-    fragments: dict[str, list[str | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
+    fragments: dict[str, list[Fragment | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
     rekentijd = {r.id: 0.0 for r in rapporten}  # seconds of worker time per report
     uitkomsten: dict[str, Uitkomst] = {}
     by_id = {r.id: r for r in rapporten}
