@@ -6,6 +6,7 @@ ordinary way.
 """
 
 import os
+import time
 from pathlib import Path
 
 import nbformat
@@ -35,6 +36,10 @@ def _run_probe(folder: str, n: int) -> tuple[int, list[list[str]]]:
     """In a worker: run the probe notebook ``n`` times; return the worker pid and what each kernel printed."""
     os.environ["PROBE_ENV"] = "uit-de-werker"
     folder = Path(folder)
+    for _ in range(600):  # kernels are forked once the server has imported everything; before that, ordinary
+        if kernels._server_klaar():
+            break
+        time.sleep(0.1)
     nb = _probe_notebook(folder)
     seen = []
     for i in range(n):
@@ -63,6 +68,15 @@ def test_other_processes_start_ordinary_kernels(tmp_path):
     _worker, seen = _run_probe(str(tmp_path), 1)
     pid, ppid, loaded, *_ = seen[0]
     assert loaded == "False" and ppid == str(os.getpid())
+
+
+def test_kernels_start_the_ordinary_way_until_the_server_is_ready(tmp_path, monkeypatch):
+    marker = tmp_path / "voorgeladen-marker"
+    monkeypatch.setattr(kernels, "_klaar", marker)
+    assert not kernels._server_klaar()
+    marker.touch()  # what wijkrapport.voorladen does at its end, in the server
+    assert kernels._server_klaar() and not marker.exists()
+    assert kernels._server_klaar()  # and from then on
 
 
 def test_only_standard_python_kernels_are_forked():

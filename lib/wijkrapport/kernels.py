@@ -37,7 +37,7 @@ class IPCKernelManager(AsyncKernelManager):
         return os.path.join(folder, f"k-{os.getpid()}-{uuid.uuid4().hex[:12]}")
 
     async def _async_pre_start_kernel(self, **kw):
-        if self.provisioner is None and _voorladen:
+        if self.provisioner is None and _voorladen and _server_klaar():
             self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
             self.provisioner = VoorgeladenProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
         return await super()._async_pre_start_kernel(**kw)
@@ -79,19 +79,51 @@ def is_port_race(exc: BaseException) -> bool:
 
 _voorladen = False
 _SERVER = multiprocessing.get_context("forkserver")
+_KLAAR_ENV = "WIJKRAPPORT_VOORGELADEN"  # the file the fork server creates once it has imported everything
+_klaar: Path | None = None
 
 
 def voorladen() -> None:
     """Worker initialiser: from now on this process starts its kernels from a fork server with the libraries
     loaded; start that server now, so it imports while the worker does other work."""
-    global _voorladen
+    global _voorladen, _klaar
     if multiprocessing.current_process().daemon:  # a daemon process may not have children (Dask workers)
         return
+    folder = Path(tempfile.gettempdir()) / "wijkrapport-kernels"
+    folder.mkdir(parents=True, exist_ok=True)
+    for oud in folder.glob("voorgeladen-*"):  # left by workers that never needed them
+        if not _leeft(int(oud.name.split("-")[1])):
+            oud.unlink(missing_ok=True)
+    _klaar = folder / f"voorgeladen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    os.environ[_KLAAR_ENV] = str(_klaar)  # the fork server inherits it
     _SERVER.set_forkserver_preload(["__main__", "wijkrapport.voorladen"])
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
     _voorladen = True
+
+
+def _leeft(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass
+    return True
+
+
+def _server_klaar() -> bool:
+    """Whether the fork server has finished importing. Until then kernels start the ordinary way: a run of
+    one notebook per worker would otherwise wait for imports it does not need all of."""
+    global _klaar
+    if _klaar is None:
+        return True
+    if not _klaar.exists():
+        return False
+    _klaar.unlink(missing_ok=True)
+    _klaar = None
+    return True
 
 
 def _kernel_argv(cmd: list[str]) -> list[str] | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
 import time
 from functools import lru_cache
 from pathlib import Path
 
+from . import paths
+from .bestanden import schrijf_atomair
 from .errors import ConfigError, Problem
 
 
@@ -18,9 +22,24 @@ def declared_parameters(notebook: Path) -> dict:
 
 @lru_cache(maxsize=64)
 def _declared(notebook: str, _mtime: int) -> dict:
+    """papermill's reading of the parameters cell, remembered per notebook content in
+    ``build/cache/parameters.json``: importing papermill costs the run 1,2 s before any work starts."""
+    sleutel = hashlib.sha256(Path(notebook).read_bytes()).hexdigest()
+    cache = paths.build_dir() / "cache" / "parameters.json"
+    try:
+        bekend = json.loads(cache.read_text(encoding="utf-8"))
+        if isinstance(bekend.get(sleutel), dict):
+            return bekend[sleutel]
+    except (OSError, ValueError, AttributeError):
+        bekend = {}
     import papermill as pm
 
-    return pm.inspect_notebook(notebook)
+    gevonden = {naam: {k: v for k, v in info.items() if isinstance(v, (str, int, float, bool, type(None)))}
+                for naam, info in pm.inspect_notebook(notebook).items()}
+    bekend = {k: v for k, v in bekend.items() if isinstance(v, dict)} if isinstance(bekend, dict) else {}
+    bekend[sleutel] = gevonden
+    schrijf_atomair(cache, json.dumps(dict(list(bekend.items())[-50:]), sort_keys=True))
+    return gevonden
 
 
 def check_parameters(notebook: Path, given: dict, source: str) -> None:
@@ -87,6 +106,9 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
                 start_timeout=60 if deadline is None else max(1, min(60, math.ceil(deadline - time.perf_counter()))),
                 timeout_func=resterend,
                 kernel_manager_class=IPCKernelManager,
+                # papermill would rewrite the whole notebook after every cell (JSON encoding and schema check:
+                # about 1 s of CPU per wijkdocument); it is written once at the end, and on an error
+                request_save_on_cell_execute=False,
             )
             break
         except PapermillExecutionError as exc:

@@ -188,8 +188,10 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
     if te_bouwen:
         run_dir = paths.build_dir() / str(jaar) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S") / uuid.uuid4().hex[:8]
         try:
-            with executor(executor_kind, jobs, scheduler) as pool:
-                for _ in range(min(jobs, sum(len(r.hoofdstukken) for r in te_bouwen))):
+            # no more workers than notebooks: an idle worker would still start (and load) for nothing
+            werkers = max(1, min(jobs, sum(len(r.hoofdstukken) for r in te_bouwen)))
+            with executor(executor_kind, werkers, scheduler) as pool:
+                for _ in range(werkers):
                     pool.submit(opwarmen)  # the workers get ready while the checks run
                 _controleer(plan, {r.id for r in te_bouwen})
                 result = _build(te_bouwen, run_dir, target, pool, timeout)

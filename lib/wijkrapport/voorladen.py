@@ -16,3 +16,7 @@ import matplotlib.pyplot  # noqa: E402,F401
 import matplotlib_inline.backend_inline  # noqa: E402,F401
 
 from . import meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
+
+
+if os.environ.get("WIJKRAPPORT_VOORGELADEN"):  # tell the worker that kernels can be forked from here now
+    open(os.environ["WIJKRAPPORT_VOORGELADEN"], "a").close()

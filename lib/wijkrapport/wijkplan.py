@@ -87,7 +87,8 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
             inputs=tuple(sorted(inputs.items())),
         ))
     plan.add(rapporten, check_data, sleutel=value_hash(["wijkdata", jaar, shared]))
-    plan.add(rapporten, check_wijken)
+    for w, rapport in zip(wijken, rapporten, strict=True):  # per wijk: a changed wijk does not recheck the others
+        plan.add([rapport], check_wijken, sleutel=value_hash(["wijk", jaar, shared, w.model_dump()]))
 
 
 def _wijknamen(crosswalk: Path) -> dict[str, str]:
