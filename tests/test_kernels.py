@@ -87,3 +87,29 @@ def test_only_standard_python_kernels_are_forked():
     assert kernels._kernel_argv(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) is None
     assert kernels._kernel_argv([sys.executable, "-m", "other_kernel", "-f", "c.json"]) is None
     assert kernels._kernel_argv(["R", "--slave", "-e", "IRkernel::main()", "--args", "c.json"]) is None
+
+
+def test_client_is_ready_once_shell_and_iopub_answer():
+    import asyncio
+
+    async def start_en_vraag():
+        km = kernels.IPCKernelManager(kernel_name="python3")
+        await km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            begin = time.monotonic()
+            await kc.wait_for_ready(timeout=60)
+            klaar = time.monotonic() - begin
+            msg_id = kc.execute("print(6 * 7)")
+            while True:  # IOPub works: the output of the first request arrives
+                msg = await kc.get_iopub_msg(timeout=10)
+                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                    return type(kc), klaar, msg["content"]["text"]
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    soort, klaar, tekst = asyncio.run(start_en_vraag())
+    assert soort is kernels.GereedClient and tekst == "42\n"
+    assert klaar < 30

@@ -13,12 +13,56 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
-from traitlets import CaselessStrEnum, default
+from traitlets import CaselessStrEnum, DottedObjectName, Type, default
+
+
+class GereedClient(AsyncKernelClient):
+    """A kernel client that is ready as soon as the kernel has answered one kernel_info request on the shell
+    channel and reported that request 'idle' on IOPub (which proves IOPub is connected).
+
+    jupyter_client's own ``wait_for_ready`` then also waits until IOPub has been quiet for 0,2 s: per
+    notebook that is 0,2 s in which neither the worker nor the kernel does anything. Messages left on
+    IOPub do not matter to nbclient, which only reads those answering its own requests.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        eind = time.monotonic() + (timeout if timeout is not None else 600)
+        while True:
+            vraag = self.kernel_info()
+            antwoord = gemeld = False
+            poging = time.monotonic() + 1
+            while not (antwoord and gemeld) and time.monotonic() < poging:
+                if not antwoord:
+                    msg = await _bericht(self.shell_channel)
+                    if msg and msg["parent_header"].get("msg_id") == vraag and msg["msg_type"] == "kernel_info_reply":
+                        self._handle_kernel_info_reply(msg)
+                        antwoord = True
+                        poging = min(poging, time.monotonic() + 0.1)  # 'idle' follows at once, if IOPub is connected
+                if not gemeld:
+                    msg = await _bericht(self.iopub_channel)
+                    gemeld = bool(msg and msg["parent_header"].get("msg_id") == vraag and msg["msg_type"] == "status"
+                                  and msg["content"].get("execution_state") == "idle")
+            if antwoord and gemeld:
+                return
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > eind:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
+async def _bericht(kanaal) -> dict | None:
+    try:
+        return await kanaal.get_msg(timeout=0.02)
+    except Empty:
+        return None
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -29,6 +73,8 @@ class IPCKernelManager(AsyncKernelManager):
     """
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+    client_class = DottedObjectName("wijkrapport.kernels.GereedClient")
+    client_factory = Type(default_value=GereedClient, klass=AsyncKernelClient)
 
     @default("ip")
     def _ip_default(self) -> str:

@@ -54,7 +54,7 @@ def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
         toon_tekst("Let op: dit zijn voorbeelddata, geen echte meldingen. Ze laten zien hoe dit hoofdstuk eruitziet "
                    "als de gemeente de meldingen (bijvoorbeeld uit Meld'R) per wijk deelt.", klasse="kader let-op")
     inwoners = _inwoners(slug, jaar)
-    alle = sum(_inwoners(s, jaar) for s in meldingen["wijk_slug"].unique())
+    alle = wijkdata.inwoners_samen(list(meldingen["wijk_slug"].unique()), jaar)
     onderwerpen = mld.per_onderwerp(meldingen, termijnen, slug, jaar, inwoners, alle)
     tot = mld.totaal(meldingen, termijnen, slug, jaar)
     toon_tekst(samenvatting_zin(w["wijk_naam"], jaar, tot, onderwerpen, inwoners, bron.voorbeelddata))

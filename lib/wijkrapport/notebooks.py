@@ -109,6 +109,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
                 # papermill would rewrite the whole notebook after every cell (JSON encoding and schema check:
                 # about 1 s of CPU per wijkdocument); it is written once at the end, and on an error
                 request_save_on_cell_execute=False,
+                shutdown_kernel="immediate",  # all output is in: no need to wait for a polite exit
             )
             break
         except PapermillExecutionError as exc:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataValidationError, Problem
+from .sources import framecache
 from .sources import wijken as src
 
 ROTTERDAM = "GM0599"
@@ -175,6 +176,28 @@ def _inwoners_per_jaar(slug: str, _state: tuple) -> pd.Series:
     b = (kwb[(kwb["code"].isin(codes)) & (kwb["variabele"] == "inwoners")]
          .groupby("jaar")["waarde"].sum(min_count=1))
     return pd.concat([b[~b.index.isin(a.index)], a]).sort_index()
+
+
+def inwoners_samen(slugs: list[str], jaar: int) -> float:
+    """Inhabitants of the wijken ``slugs`` together in ``jaar``; NaN when one of them lacks the figure.
+
+    Read from one table of every wijk, made once per state of the data and shared by the kernels of a run
+    (each wijkdocument compares its wijk with all others).
+    """
+    tabel = _inwoners_tabel(src.data_state())
+    return sum(tabel.get((s, jaar), math.nan) for s in slugs)
+
+
+@lru_cache(maxsize=4)
+def _inwoners_tabel(_state: tuple) -> dict[tuple[str, int], float]:
+    frame = framecache.gedeeld("inwoners", (), src.wijken_dir(), _alle_inwoners)
+    return {(r.wijk_slug, int(r.jaar)): float(r.inwoners) for r in frame.itertuples()}
+
+
+def _alle_inwoners() -> pd.DataFrame:
+    rows = [(slug, int(jaar), float(n)) for slug in src.load_crosswalk()["wijk_slug"]
+            for jaar, n in inwoners_per_jaar(slug).items()]
+    return pd.DataFrame(rows, columns=["wijk_slug", "jaar", "inwoners"])
 
 
 def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:

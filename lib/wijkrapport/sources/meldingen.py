@@ -7,6 +7,7 @@ hoofd- and subcategorie, the location (here: the wijk, optionally the buurt), th
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -117,12 +118,22 @@ def _datum_problems(df: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Pro
 def load() -> tuple[Bron, pd.DataFrame, pd.Series]:
     """(bron, meldingen, termijnen); meldingen get ``wijk_slug`` (from the wijk name or slug) and typed dates.
 
-    Every problem is reported with file, row and field before anything is computed.
+    Every problem is reported with file, row and field before anything is computed. The checked frame is
+    shared by the kernels of a run (``framecache``; the key includes the crosswalk it was matched against).
     """
-    from . import wijken
+    from . import framecache, wijken
 
     bron = load_bron()
     termijnen = load_termijnen(bron)
+    crosswalk = wijken.wijken_dir() / "crosswalk.csv"
+    cw_inhoud = hashlib.sha256(crosswalk.read_bytes()).hexdigest() if crosswalk.exists() else ""
+    df = framecache.gedeeld("meldingen", (bron.bestand, cw_inhoud), folder(), lambda: _meldingen(bron, termijnen))
+    return bron, df, termijnen
+
+
+def _meldingen(bron: Bron, termijnen: pd.Series) -> pd.DataFrame:
+    from . import wijken
+
     path = folder() / bron.bestand
     name = rel(path)
     cw = wijken.load_crosswalk()
@@ -134,4 +145,4 @@ def load() -> tuple[Bron, pd.DataFrame, pd.Series]:
     if problems:
         raise DataValidationError(problems)
     df["wijk_slug"] = df["wijk"].str.strip().str.casefold().map(naar_slug)
-    return bron, df.reset_index(drop=True), termijnen
+    return df.reset_index(drop=True)
