@@ -58,6 +58,12 @@ def _empty_papermill(path: str) -> None:
                 raise
 
 
+def _stil() -> None:
+    """Pool initialiser: the kernels' own log lines (TCP warnings, shutdown noise) stay out of the figures."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+
+
 def _empty_engine(path: str) -> None:
     """The same empty notebook through this engine's kernel start (IPC, forked from a preloaded server)."""
     from wijkrapport.notebooks import execute
@@ -83,7 +89,7 @@ def floor(folder: Path, count: int, jobs: int, engine: bool = False) -> float:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_werker_start) as pool:
             list(pool.map(_empty_engine, paths))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_stil) as pool:
             list(pool.map(_empty_papermill, paths))
     return time.perf_counter() - start
 
