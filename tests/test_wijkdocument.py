@@ -59,6 +59,21 @@ def test_pdf_and_csv_per_wijk(gebouwd):
     assert "inwoners,Inwoners,aantal,2024,11620" in kern
 
 
+def test_pdf_shows_every_chart_as_an_image_with_its_alt_text(gebouwd):
+    import pikepdf
+
+    _, target = gebouwd
+    soup = BeautifulSoup((target / "wijken" / "carnisse.html").read_text(encoding="utf-8"), "html.parser")
+    alts = sorted(svg["aria-label"] for svg in soup.select("figure.grafiek svg"))
+    assert len(alts) >= 3
+    with pikepdf.open(target / "wijken" / "carnisse.pdf") as doc:
+        images = {obj.objgen for page in doc.pages for obj in page.get_images().values()}  # resources may be shared
+        figure_alts = sorted(str(o.Alt) for o in doc.objects
+                             if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure" and "/Alt" in o)
+    assert len(images) == len(alts)
+    assert figure_alts == alts
+
+
 def test_wijk_in_params_without_data_stops_the_run(tmp_path):
     project = make_project(tmp_path, wijken_yml=WIJKEN + "  - slug: atlantis\n")
     result = run_cli("--year", "2024", "--out", str(project / "reports"), env={"WIJKRAPPORT_ROOT": str(project)})

@@ -1,0 +1,40 @@
+"""The PDF shows each chart as the PNG its notebook output carries, with the chart's alt text."""
+
+import base64
+
+import nbformat
+
+from wijkrapport import render
+from wijkrapport.publish import toon_figuur
+
+
+def test_voor_druk_swaps_the_svg_for_its_png_with_the_same_alt_text():
+    html = ('<figure class="grafiek"><svg aria-label="Misdrijven: 69 in 2018 en 73 in 2024." data-druk="ab12" '
+            'role="img" viewBox="0 0 10 10"><g><text>73</text></g></svg><figcaption>x</figcaption></figure>'
+            '<figure class="grafiek"><svg role="img" aria-label="zonder drukbeeld"><g/></svg></figure>')
+    uit = render.voor_druk(html, {"ab12": "iVBORw0KGgo="})
+    assert '<img class="grafiekbeeld" src="data:image/png;base64,iVBORw0KGgo=" alt="Misdrijven: 69 in 2018 en 73 in ' \
+           '2024.">' in uit
+    assert "<text>73</text>" not in uit
+    assert 'aria-label="zonder drukbeeld"' in uit  # a chart without a print image keeps its SVG
+    assert render.voor_druk(html, {}) == html
+
+
+def test_fragment_collects_the_png_of_each_chart(monkeypatch):
+    from matplotlib.figure import Figure
+
+    shown = []
+    monkeypatch.setattr("wijkrapport.publish.display", lambda data, raw=False: shown.append(data))
+    fig = Figure(figsize=(3, 2))
+    fig.add_subplot().plot([1, 2, 3])
+    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
+    (bundel,) = shown
+    assert base64.b64decode(bundel["image/png"]).startswith(b"\x89PNG")
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("toon_figuur(...)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
+    nb.cells = [cell]
+    fragment = render.notebook_fragment(nb)
+    assert "<svg" in fragment.html and "image/png" not in fragment.html  # the HTML keeps the SVG only
+    (sleutel,) = fragment.drukbeelden
+    assert f'data-druk="{sleutel}"' in fragment.html and fragment.drukbeelden[sleutel] == bundel["image/png"]
