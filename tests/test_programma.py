@@ -1,6 +1,7 @@
 """Generic programme reports: any programme from YAML + tidy CSV, each progress regime, and the wijkscan example."""
 
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -166,6 +167,8 @@ def test_programme_report_renders_from_yaml_and_csv_alone(tmp_path):
                   "Bron: Proefbron onderwijs", "12.345"):
         assert tekst in html, tekst
     assert "nprz" not in html.lower() and "Zuid" not in html
+    jaren = re.findall(r'<th scope="row">(\d{4}[^<]*)</th>', html)  # the year column of each chart's figures
+    assert jaren and all(re.fullmatch(r"\d{4}", j) for j in jaren), jaren  # "2022", never "2022.0"
     pdf = pdf_text(out / "2024" / "programmas" / "proef.pdf")
     assert "Tafel Leefbaarheid" in pdf and "Scores per gebied" in pdf
     tabellen = out / "2024" / "data" / "programmas" / "proef"

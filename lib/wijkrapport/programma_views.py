@@ -178,7 +178,7 @@ def _toon_reeks(programma: Programma, data: pd.DataFrame, row: pd.Series, jaar: 
                      referentielijn=None if fmt.is_missing(doel) else float(doel),
                      referentielabel="" if fmt.is_missing(doel) else f"doel {jaar}: {fmt.waarde(doel, row['eenheid'])}")
     gebieden = ", ".join(c for c in frame.columns if c != "periode")
-    kolommen = [Kolom("periode", "Jaar", opmaak=str)] + [
+    kolommen = [Kolom("periode", "Jaar", opmaak=lambda v: str(int(v)))] + [
         Kolom(c, c, numeriek=True, opmaak=lambda v, e=row["eenheid"]: fmt.waarde(v, e, missing="–"))
         for c in frame.columns if c != "periode"]
     toon_figuur(fig, alt=f"Lijngrafiek van {row['indicator']} per jaar voor {gebieden}.", titel=row["indicator"],
