@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 import nbformat
-
-from wijkrapport import executors, kernels
+from wijkrapport import executors, kernels, kernelserver
 from wijkrapport.notebooks import execute
 
 PROBE = """\
@@ -37,7 +36,7 @@ def _run_probe(folder: str, n: int) -> tuple[int, list[list[str]]]:
     os.environ["PROBE_ENV"] = "uit-de-werker"
     folder = Path(folder)
     for _ in range(600):  # kernels are forked once the server has imported everything; before that, ordinary
-        if kernels._server_klaar():
+        if kernelserver._server_klaar():
             break
         time.sleep(0.1)
     nb = _probe_notebook(folder)
@@ -64,7 +63,7 @@ def test_pool_kernels_are_forked_with_the_libraries_loaded(tmp_path):
 
 
 def test_other_processes_start_ordinary_kernels(tmp_path):
-    assert not kernels._voorladen
+    assert not kernelserver._voorladen
     _worker, seen = _run_probe(str(tmp_path), 1)
     pid, ppid, loaded, *_ = seen[0]
     assert loaded == "False" and ppid == str(os.getpid())
@@ -72,21 +71,21 @@ def test_other_processes_start_ordinary_kernels(tmp_path):
 
 def test_kernels_start_the_ordinary_way_until_the_server_is_ready(tmp_path, monkeypatch):
     marker = tmp_path / "voorgeladen-marker"
-    monkeypatch.setattr(kernels, "_klaar", marker)
-    assert not kernels._server_klaar()
+    monkeypatch.setattr(kernelserver, "_klaar", marker)
+    assert not kernelserver._server_klaar()
     marker.touch()  # what wijkrapport.voorladen does at its end, in the server
-    assert kernels._server_klaar() and not marker.exists()
-    assert kernels._server_klaar()  # and from then on
+    assert kernelserver._server_klaar() and not marker.exists()
+    assert kernelserver._server_klaar()  # and from then on
 
 
 def test_only_standard_python_kernels_are_forked():
     import sys
 
-    assert kernels._kernel_argv([sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "c.json"]) \
+    assert kernelserver._kernel_argv([sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "c.json"]) \
         == ["-f", "c.json"]
-    assert kernels._kernel_argv(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) is None
-    assert kernels._kernel_argv([sys.executable, "-m", "other_kernel", "-f", "c.json"]) is None
-    assert kernels._kernel_argv(["R", "--slave", "-e", "IRkernel::main()", "--args", "c.json"]) is None
+    assert kernelserver._kernel_argv(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) is None
+    assert kernelserver._kernel_argv([sys.executable, "-m", "other_kernel", "-f", "c.json"]) is None
+    assert kernelserver._kernel_argv(["R", "--slave", "-e", "IRkernel::main()", "--args", "c.json"]) is None
 
 
 def test_client_is_ready_once_shell_and_iopub_answer():

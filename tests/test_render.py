@@ -3,7 +3,6 @@
 import base64
 
 import nbformat
-
 from wijkrapport import render
 from wijkrapport.publish import toon_figuur
 

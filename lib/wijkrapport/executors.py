@@ -36,7 +36,7 @@ def _werker_start() -> None:
     """Worker processes leave Ctrl-C to the parent: it cancels the queued work and waits for the running
     chapters (whose kernels are interrupted by the same Ctrl-C), so a worker never dies of it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .kernels import voorladen
+    from .kernelserver import voorladen
 
     voorladen()
 

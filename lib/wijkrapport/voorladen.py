@@ -1,6 +1,6 @@
 """What the kernel fork server imports once, so that each kernel forked from it starts with it loaded.
 
-Imported only in that server process (see ``kernels.VoorgeladenProvisioner``), never by the reports.
+Imported only in that server process (see ``kernelserver``), never by the reports.
 Matplotlib gets the inline backend an IPython kernel would give it, before pyplot is imported.
 """
 
@@ -16,7 +16,7 @@ import matplotlib.pyplot  # noqa: E402,F401
 import matplotlib_inline.backend_inline  # noqa: E402,F401
 
 from . import meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
+from .kernelserver import KLAAR_ENV  # noqa: E402
 
-
-if os.environ.get("WIJKRAPPORT_VOORGELADEN"):  # tell the worker that kernels can be forked from here now
-    open(os.environ["WIJKRAPPORT_VOORGELADEN"], "a").close()
+if os.environ.get(KLAAR_ENV):  # tell the worker that kernels can be forked from here now
+    open(os.environ[KLAAR_ENV], "a").close()
