@@ -41,3 +41,18 @@ def make_project(tmp_path: Path, voortgang_yml: str | None = None, wijken_yml: s
     if wijken_yml is not None:
         (year / "wijken.yml").write_text(wijken_yml, encoding="utf-8")
     return root
+
+
+WIJK_PARAMETERS = 'jaar = 2024\nwijk = "carnisse"\ntabellen_dir = ""'
+
+
+def notebook(parameters: str, *cellen: str):
+    """A small notebook: a cell tagged ``parameters``, then code cells, with the project's kernel."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell(parameters)
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, *(nbformat.v4.new_code_cell(c) for c in cellen)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb

@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from helpers import ROOT, make_project, run_cli
+from helpers import ROOT, WIJK_PARAMETERS, make_project, notebook, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -44,12 +44,7 @@ def goede_build(tmp_path_factory):
 
 
 def _notebook(code: str) -> str:
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('jaar = 2024\nwijk = "carnisse"\ntabellen_dir = ""')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(code)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return nbformat.writes(nb)
+    return nbformat.writes(notebook(WIJK_PARAMETERS, code))
 
 
 def _schrijf(path: Path, data: bytes) -> None:

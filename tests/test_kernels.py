@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from helpers import notebook
 from wijkrapport import executors, kernels, kernelserver
 from wijkrapport.notebooks import execute
 
@@ -21,13 +22,8 @@ x = 'gezien'
 
 
 def _probe_notebook(folder: Path) -> Path:
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell("x = None")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(PROBE)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = folder / "probe.ipynb"
-    nbformat.write(nb, path)
+    nbformat.write(notebook("x = None", PROBE), path)
     return path
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import make_project, run_cli
+from helpers import WIJK_PARAMETERS, make_project, notebook, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -192,11 +192,7 @@ wijken:
 
 def test_timeout_is_per_notebook_not_per_cell(tmp_path):
     project = make_project(tmp_path, None, TRAAG)
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('jaar = 2024\nwijk = "carnisse"\ntabellen_dir = ""')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params] + [nbformat.v4.new_code_cell(f"import time\ntime.sleep(2)  # stap {i}") for i in range(1, 5)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb = notebook(WIJK_PARAMETERS, *(f"import time\ntime.sleep(2)  # stap {i}" for i in range(1, 5)))
     nbformat.write(nb, project / "notebooks" / "traag.ipynb")
     # every cell takes 2 s, far below 6 s, but the notebook as a whole takes 8 s
     result = cli(project, "--year", "2024", "--timeout", "6")
