@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from pathlib import Path
@@ -16,3 +17,13 @@ def schrijf_atomair(path: Path, inhoud: str | bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def lees_cache(path: Path, soort: type):
+    """The JSON value in the cache file ``path`` if it is a ``soort`` (dict, list); otherwise an empty one.
+    A missing or damaged cache file only means the work is done again."""
+    try:
+        waarde = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return soort()
+    return waarde if isinstance(waarde, soort) else soort()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import paths
-from .bestanden import schrijf_atomair
+from .bestanden import lees_cache, schrijf_atomair
 from .errors import ConfigError, Problem
 
 
@@ -26,17 +26,13 @@ def _declared(notebook: str, _mtime: int) -> dict:
     ``build/cache/parameters.json``: importing papermill costs the run 1,2 s before any work starts."""
     sleutel = hashlib.sha256(Path(notebook).read_bytes()).hexdigest()
     cache = paths.build_dir() / "cache" / "parameters.json"
-    try:
-        bekend = json.loads(cache.read_text(encoding="utf-8"))
-        if isinstance(bekend.get(sleutel), dict):
-            return bekend[sleutel]
-    except (OSError, ValueError, AttributeError):
-        bekend = {}
+    bekend = lees_cache(cache, dict)
+    if isinstance(bekend.get(sleutel), dict):
+        return bekend[sleutel]
     import papermill as pm
 
     gevonden = {naam: {k: v for k, v in info.items() if isinstance(v, (str, int, float, bool, type(None)))}
                 for naam, info in pm.inspect_notebook(notebook).items()}
-    bekend = {k: v for k, v in bekend.items() if isinstance(v, dict)} if isinstance(bekend, dict) else {}
     bekend[sleutel] = gevonden
     schrijf_atomair(cache, json.dumps(dict(list(bekend.items())[-50:]), sort_keys=True))
     return gevonden

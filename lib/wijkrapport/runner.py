@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from .bestanden import schrijf_atomair
+from .bestanden import lees_cache, schrijf_atomair
 from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
 from .notebooks import NotebookFailed
@@ -210,10 +210,7 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
 def _controleer(plan: Plan, ids: set[str]) -> None:
     """Run the plan's checks for ``ids``; checks whose inputs passed before (``build/cache/controles.json``) are skipped."""
     path = paths.build_dir() / "cache" / "controles.json"
-    try:
-        geslaagd = set(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        geslaagd = set()
+    geslaagd = {k for k in lees_cache(path, list) if isinstance(k, str)}
     nieuw = plan.controleer(ids, geslaagd)
     if nieuw - geslaagd:
         schrijf_atomair(path, json.dumps(sorted(geslaagd | nieuw)[-200:]))
