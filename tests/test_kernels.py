@@ -108,3 +108,52 @@ def test_client_is_ready_once_shell_and_iopub_answer():
     soort, klaar, tekst = asyncio.run(start_en_vraag())
     assert soort is kernels.GereedClient and tekst == "42\n"
     assert klaar < 30
+
+
+MAIN_SCRIPT = """\
+import os, sys, time
+from pathlib import Path
+with open(sys.argv[1] + ".runs", "a") as f:
+    f.write(__name__ + "\\n")
+
+def run(folder, n):
+    from wijkrapport import kernelserver
+    from wijkrapport.notebooks import execute
+    for _ in range(600):
+        if kernelserver._server_klaar():
+            break
+        time.sleep(0.1)
+    for i in range(n):
+        execute(Path(folder) / "probe.ipynb", Path(folder) / f"probe_{i}.ipynb", {}, Path(folder), 60)
+
+if __name__ == "__main__":
+    from wijkrapport import executors
+    pool = executors._pool(1)
+    pool.submit(run, sys.argv[1], 3).result(timeout=300)
+    pool.shutdown()
+"""
+
+
+def test_the_fork_server_runs_the_main_script_once_not_per_kernel(tmp_path):
+    """Each process forked from a fork server first runs the main script of the process that asked for it
+    (Python < 3.13 even with "__main__" preloaded: CPython gh-137996), 0,1 s per kernel; kernels skip it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "hoofd.py"
+    script.write_text(MAIN_SCRIPT, encoding="utf-8")
+    _probe_notebook(tmp_path)
+    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True, timeout=300, cwd=tmp_path)
+    assert Path(f"{tmp_path}.runs").read_text(encoding="utf-8").split() == ["__main__"]  # only the run itself
+    for i in range(3):
+        printed = nbformat.read(tmp_path / f"probe_{i}.ipynb", as_version=4).cells[-1].outputs[0]["text"]
+        assert printed.split("|")[2] == "True"  # a forked kernel, with the libraries loaded
+
+
+def test_client_retries_a_connection_to_a_starting_kernel_quickly():
+    """A forked kernel binds its sockets a few milliseconds after the client connects; ZeroMQ's default
+    is to try again after 100 ms."""
+    import zmq
+
+    client = kernels.GereedClient()
+    assert client.context.getsockopt(zmq.RECONNECT_IVL) == kernels.RECONNECT_MS <= 20

@@ -23,6 +23,7 @@ from jupyter_client.provisioning import LocalProvisioner
 _voorladen = False
 _SERVER = multiprocessing.get_context("forkserver")
 KLAAR_ENV = "WIJKRAPPORT_VOORGELADEN"  # the file the fork server creates once it has imported everything
+HOOFDSCRIPT_ENV = "WIJKRAPPORT_HOOFDSCRIPT"  # the worker's main script, for the fork server to load once
 _klaar: Path | None = None
 
 
@@ -39,7 +40,14 @@ def voorladen() -> None:
             oud.unlink(missing_ok=True)
     _klaar = folder / f"voorgeladen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     os.environ[KLAAR_ENV] = str(_klaar)  # the fork server inherits it
-    _SERVER.set_forkserver_preload(["__main__", "wijkrapport.voorladen"])
+    # every process forked from the server would otherwise run the worker's main script first (0,1 s per
+    # kernel): see wijkrapport.voorladen
+    from multiprocessing import spawn
+
+    hoofdscript = spawn.get_preparation_data("kernel").get("init_main_from_path")
+    if hoofdscript:
+        os.environ[HOOFDSCRIPT_ENV] = hoofdscript
+    _SERVER.set_forkserver_preload(["wijkrapport.voorladen"])
     from multiprocessing import forkserver
 
     forkserver.ensure_running()

@@ -5,6 +5,7 @@ Matplotlib gets the inline backend an IPython kernel would give it, before pyplo
 """
 
 import os
+import sys
 
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy: no warning about frozen modules
@@ -16,7 +17,13 @@ import matplotlib.pyplot  # noqa: E402,F401
 import matplotlib_inline.backend_inline  # noqa: E402,F401
 
 from . import meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
-from .kernelserver import KLAAR_ENV  # noqa: E402
+from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV  # noqa: E402
+
+if os.environ.get(HOOFDSCRIPT_ENV):
+    # A forked process first loads the worker's main script, unless the server's __main__ is that script; a
+    # kernel never uses it, so the server says it is (the script is not run here: it may read sys.argv or do
+    # work at import). Python < 3.13 would run it per kernel even with "__main__" preloaded (CPython gh-137996).
+    sys.modules["__main__"].__file__ = os.environ[HOOFDSCRIPT_ENV]
 
 if os.environ.get(KLAAR_ENV):  # tell the worker that kernels can be forked from here now
     open(os.environ[KLAAR_ENV], "a").close()
