@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,12 +150,29 @@ def voor_druk(html: str, drukbeelden: dict[str, str]) -> str:
     return _SVG.sub(beeld, html)
 
 
+_STIJL = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@functools.lru_cache(maxsize=8)
+def _stijlblad(css: str, base_url: str):
+    """The report's style sheet, parsed once per process instead of once per PDF (0,1 s each)."""
+    from weasyprint import CSS
+
+    return CSS(string=css, base_url=base_url)
+
+
 def html_to_pdf(html: str, target: Path, base_url: Path | None = None, drukbeelden: dict[str, str] | None = None) -> None:
-    """Render the HTML to a tagged PDF (PDF/UA-1) with WeasyPrint; charts as their print images."""
+    """Render the HTML to a tagged PDF (PDF/UA-1) with WeasyPrint; charts as their print images.
+
+    The document's ``<style>`` sheets go to WeasyPrint as parsed style sheets (kept per process); they are its
+    only style sheets besides the browser defaults, so the cascade is the same.
+    """
     from weasyprint import HTML
 
     if drukbeelden:
         html = voor_druk(html, drukbeelden)
-    HTML(string=html, base_url=str(base_url or target.parent)).write_pdf(
-        str(target), pdf_variant="pdf/ua-1", uncompressed_pdf=False
+    base = str(base_url or target.parent)
+    bladen = [_stijlblad(css, base) for css in _STIJL.findall(html)]
+    HTML(string=_STIJL.sub("", html), base_url=base).write_pdf(
+        str(target), stylesheets=bladen, pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )
