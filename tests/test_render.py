@@ -54,3 +54,20 @@ def test_each_pdf_follows_its_own_style_sheet_parsed_once_per_process(tmp_path):
     assert mm == [(148, 210), (297, 210), (148, 210)]
     assert render._stijlblad.cache_info().misses == 2 and render._stijlblad.cache_info().hits == 1
     assert "Tekst" in PdfReader(tmp_path / "2.pdf").pages[0].extract_text()
+
+
+def test_a_chart_figure_ends_with_its_caption(monkeypatch):
+    """HTML allows a figcaption only as first or last child of its figure: chart, its figures, then the caption."""
+    import pandas as pd
+    from bs4 import BeautifulSoup
+    from matplotlib.figure import Figure
+    from wijkrapport.publish import Kolom
+
+    shown = []
+    monkeypatch.setattr("wijkrapport.publish.display", lambda data, raw=False: shown.append(data))
+    fig = Figure(figsize=(3, 2))
+    fig.add_subplot().plot([2022, 2024], [1, 2])
+    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
+                data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
+    figure = BeautifulSoup(shown[0]["text/html"], "html.parser").figure
+    assert [c.name for c in figure.find_all(recursive=False)] == ["svg", "details", "figcaption"]

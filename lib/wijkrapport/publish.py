@@ -56,22 +56,23 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
     """Show a chart as inline SVG with alt text, caption, source and its data table.
 
     The data table sits in a ``<details>`` element: collapsed on screen, printed
-    beside the chart in the PDF. The same output also carries the chart as PNG, which
-    the PDF shows instead of the SVG (``render.voor_druk``); the HTML keeps the SVG.
+    beside the chart in the PDF; the caption comes last (HTML allows it only first or
+    last in a figure). The same output also carries the chart as PNG, which the PDF
+    shows instead of the SVG (``render.voor_druk``); the HTML keeps the SVG.
     """
     svg = figure_svg(fig)
     png = figure_png(fig)
     sleutel = hashlib.sha256(png).hexdigest()[:16]
     svg = svg.replace("<svg ", f'<svg data-druk="{sleutel}" role="img" aria-label="{escape(alt, quote=True)}" ', 1)
-    parts = [f'<figure class="grafiek">{svg}<figcaption><strong>{escape(titel)}</strong> {escape(alt)}']
-    if bron:
-        parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
-    parts.append("</figcaption>")
+    parts = [f'<figure class="grafiek">{svg}']
     if data is not None and data_kolommen:
         parts.append('<details class="grafiekdata"><summary>Cijfers bij deze grafiek</summary>')
         parts.append(html_table(data, data_kolommen, caption=f"Cijfers: {titel}"))
         parts.append("</details>")
-    parts.append("</figure>")
+    parts.append(f"<figcaption><strong>{escape(titel)}</strong> {escape(alt)}")
+    if bron:
+        parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
+    parts.append("</figcaption></figure>")
     display({"text/html": "".join(parts), "image/png": base64.b64encode(png).decode("ascii")}, raw=True)
 
 
