@@ -45,3 +45,23 @@ def test_invalid_data_is_not_cached_and_a_damaged_cache_file_is_rebuilt(bron):
     for p in (bron.parents[1] / "build" / "cache" / "frames").glob("proef-*"):
         p.write_bytes(b"geen pickle")
     assert framecache.gedeeld("proef", (), bron, _maak(bron, calls))["x"].tolist() == [1] and len(calls) == 2
+
+
+def test_boundaries_are_read_once_and_then_shared(tmp_path, monkeypatch):
+    """Every wijkdocument draws a map: the GeoJSON is read by the first kernel, the others unpickle it."""
+    import shutil
+
+    import geopandas as gpd
+    from helpers import ROOT
+    from wijkrapport.sources import geo
+
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
+    shutil.copytree(ROOT / "data" / "geo", tmp_path / "data" / "geo")
+    geo._read.cache_clear()
+    first = geo.load_buurten()
+    geo._read.cache_clear()  # as in a new kernel
+    monkeypatch.setattr(gpd, "read_file", lambda *a, **k: pytest.fail("GeoJSON read again"))
+    again = geo.load_buurten()
+    assert again.crs.to_epsg() == 28992 and again.equals(first)
+    assert list((tmp_path / "build" / "cache" / "frames").glob("geo-*.pkl"))
+    geo._read.cache_clear()

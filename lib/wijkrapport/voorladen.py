@@ -16,8 +16,30 @@ import ipykernel.kernelapp  # noqa: E402,F401
 import matplotlib.pyplot  # noqa: E402,F401
 import matplotlib_inline.backend_inline  # noqa: E402,F401
 
-from . import meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
+# the views, and what they import when first used (kaart brings geopandas)
+from . import actieplan, incremental, kaart, meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
 from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV  # noqa: E402
+from .sources import actieplan as _actieplan_bron  # noqa: E402,F401
+
+
+def _opwarmen() -> None:
+    """Draw one small chart as SVG and PNG: fonts, font metrics and the PNG writer are then loaded before the
+    fork, not again in every kernel."""
+    from matplotlib.figure import Figure
+
+    from .charts import figure_png, figure_svg
+
+    fig = Figure(figsize=(2, 1))
+    ax = fig.add_subplot()
+    ax.plot([2022, 2024], [1.5, 2.5], marker="o", label="Zuid")
+    ax.set_title("Aantal", fontweight="bold")
+    ax.legend()
+    fig.tight_layout()
+    figure_svg(fig)
+    figure_png(fig)
+
+
+_opwarmen()
 
 if os.environ.get(HOOFDSCRIPT_ENV):
     # A forked process first loads the worker's main script, unless the server's __main__ is that script; a
