@@ -31,10 +31,6 @@ def _run_probe(folder: str, n: int) -> tuple[int, list[list[str]]]:
     """In a worker: run the probe notebook ``n`` times; return the worker pid and what each kernel printed."""
     os.environ["PROBE_ENV"] = "uit-de-werker"
     folder = Path(folder)
-    for _ in range(600):  # kernels are forked once the server has imported everything; before that, ordinary
-        if kernelserver._server_klaar():
-            break
-        time.sleep(0.1)
     nb = _probe_notebook(folder)
     seen = []
     for i in range(n):
@@ -65,13 +61,42 @@ def test_other_processes_start_ordinary_kernels(tmp_path):
     assert loaded == "False" and ppid == str(os.getpid())
 
 
-def test_kernels_start_the_ordinary_way_until_the_server_is_ready(tmp_path, monkeypatch):
+def test_kernels_wait_for_the_server_to_finish_importing(tmp_path, monkeypatch):
+    import threading
+
     marker = tmp_path / "voorgeladen-marker"
+    monkeypatch.setattr(kernelserver, "_voorladen", True)
     monkeypatch.setattr(kernelserver, "_klaar", marker)
-    assert not kernelserver._server_klaar()
-    marker.touch()  # what wijkrapport.voorladen does at its end, in the server
-    assert kernelserver._server_klaar() and not marker.exists()
-    assert kernelserver._server_klaar()  # and from then on
+    threading.Timer(0.3, marker.touch).start()  # what wijkrapport.voorladen does at its end, in the server
+    assert kernelserver.actief() and not marker.exists()
+    assert kernelserver.actief()  # and from then on, without waiting
+
+
+def test_kernels_start_the_ordinary_way_when_the_server_failed(tmp_path, monkeypatch):
+    marker = tmp_path / "voorgeladen-marker"
+    monkeypatch.setattr(kernelserver, "_voorladen", True)
+    monkeypatch.setattr(kernelserver, "_klaar", marker)
+    (tmp_path / "voorgeladen-marker.mislukt").write_text("ImportError: ...", encoding="utf-8")
+    assert not kernelserver.actief()
+    assert not kernelserver.actief() and not kernelserver._voorladen  # ordinary kernels from then on
+    monkeypatch.setattr(kernelserver, "_voorladen", True)
+    monkeypatch.setattr(kernelserver, "_klaar", tmp_path / "nooit")
+    assert not kernelserver._server_klaar(wachttijd=0.2)  # a server that never reports
+
+
+def test_a_server_whose_imports_fail_leaves_the_error_for_the_worker(tmp_path):
+    import subprocess
+    import sys
+
+    kapot = tmp_path / "kapot" / "geopandas"  # a broken installation of one library the server imports
+    kapot.mkdir(parents=True)
+    (kapot / "__init__.py").write_text("raise ImportError('geopandas is kapot')\n", encoding="utf-8")
+    marker = tmp_path / "voorgeladen-marker"
+    env = {**os.environ, kernelserver.KLAAR_ENV: str(marker), "PYTHONPATH": str(kapot.parent)}
+    result = subprocess.run([sys.executable, "-c", "import wijkrapport.voorladen"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0 and not marker.exists()
+    assert "geopandas is kapot" in (tmp_path / "voorgeladen-marker.mislukt").read_text(encoding="utf-8")
 
 
 def test_only_standard_python_kernels_are_forked():
@@ -111,18 +136,13 @@ def test_client_is_ready_once_shell_and_iopub_answer():
 
 
 MAIN_SCRIPT = """\
-import os, sys, time
+import sys
 from pathlib import Path
 with open(sys.argv[1] + ".runs", "a") as f:
     f.write(__name__ + "\\n")
 
 def run(folder, n):
-    from wijkrapport import kernelserver
     from wijkrapport.notebooks import execute
-    for _ in range(600):
-        if kernelserver._server_klaar():
-            break
-        time.sleep(0.1)
     for i in range(n):
         execute(Path(folder) / "probe.ipynb", Path(folder) / f"probe_{i}.ipynb", {}, Path(folder), 60)
 

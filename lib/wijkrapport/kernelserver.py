@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -29,7 +30,7 @@ _klaar: Path | None = None
 
 def voorladen() -> None:
     """Worker initialiser: from now on this process starts its kernels from a fork server with the libraries
-    loaded; start that server now, so it imports while the worker does other work."""
+    loaded; start that server now, so it imports while the worker does other work (and ``opwarmen``)."""
     global _voorladen, _klaar
     if multiprocessing.current_process().daemon:  # a daemon process may not have children (Dask workers)
         return
@@ -55,7 +56,11 @@ def voorladen() -> None:
 
 
 def actief() -> bool:
-    """Whether this process forks its kernels (a pool worker whose server has finished importing)."""
+    """Whether this process forks its kernels: a pool worker whose fork server has imported everything.
+
+    A kernel waits for the server (about 2 s after the worker started) rather than start the ordinary way:
+    an ordinary kernel imports the same libraries itself, on the same cores, and is ready no sooner.
+    """
     return _voorladen and _server_klaar()
 
 
@@ -69,14 +74,26 @@ def _leeft(pid: int) -> bool:
     return True
 
 
-def _server_klaar() -> bool:
-    """Whether the fork server has finished importing. Until then kernels start the ordinary way: a run of
-    one notebook per worker would otherwise wait for imports it does not need all of."""
-    global _klaar
+def _mislukt(klaar: Path) -> Path:
+    return klaar.with_name(klaar.name + ".mislukt")
+
+
+def _server_klaar(wachttijd: float = 60) -> bool:
+    """Wait until the fork server has imported everything (it creates the marker file ``_klaar``).
+
+    False, and ordinary kernels from then on, when the server reports that its imports failed (a second
+    marker file, with the error) or takes longer than ``wachttijd`` seconds.
+    """
+    global _klaar, _voorladen
     if _klaar is None:
         return True
-    if not _klaar.exists():
-        return False
+    eind = time.monotonic() + wachttijd
+    while not _klaar.exists():
+        if _mislukt(_klaar).exists() or time.monotonic() > eind:
+            _mislukt(_klaar).unlink(missing_ok=True)
+            _voorladen, _klaar = False, None
+            return False
+        time.sleep(0.01)
     _klaar.unlink(missing_ok=True)
     _klaar = None
     return True

@@ -2,24 +2,32 @@
 
 Imported only in that server process (see ``kernelserver``), never by the reports.
 Matplotlib gets the inline backend an IPython kernel would give it, before pyplot is imported.
+When everything is loaded the server creates the marker file the worker waits for; when loading fails,
+a second marker file with the error, after which the worker starts its kernels the ordinary way.
 """
 
 import os
 import sys
+import traceback
+
+from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV
 
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy: no warning about frozen modules
 
-import ipykernel.debugger  # noqa: E402,F401  (debugpy: 0,2 s at kernel start)
-import ipykernel.ipkernel  # noqa: E402,F401
-import ipykernel.kernelapp  # noqa: E402,F401
-import matplotlib.pyplot  # noqa: E402,F401
-import matplotlib_inline.backend_inline  # noqa: E402,F401
 
-# the views, and what they import when first used (kaart brings geopandas)
-from . import actieplan, incremental, kaart, meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: E402,F401
-from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV  # noqa: E402
-from .sources import actieplan as _actieplan_bron  # noqa: E402,F401
+def _laad() -> None:
+    import ipykernel.debugger  # noqa: F401  (debugpy: 0,2 s at kernel start)
+    import ipykernel.ipkernel  # noqa: F401
+    import ipykernel.kernelapp  # noqa: F401
+    import matplotlib.pyplot  # noqa: F401
+    import matplotlib_inline.backend_inline  # noqa: F401
+
+    # the views, and what they import when first used (kaart brings geopandas)
+    from . import actieplan, incremental, kaart, meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: F401
+    from .sources import actieplan as _actieplan_bron  # noqa: F401
+
+    _opwarmen()
 
 
 def _opwarmen() -> None:
@@ -39,7 +47,13 @@ def _opwarmen() -> None:
     figure_png(fig)
 
 
-_opwarmen()
+try:
+    _laad()
+except BaseException:
+    if os.environ.get(KLAAR_ENV):
+        with open(os.environ[KLAAR_ENV] + ".mislukt", "w", encoding="utf-8") as f:
+            f.write(traceback.format_exc())
+    raise
 
 if os.environ.get(HOOFDSCRIPT_ENV):
     # A forked process first loads the worker's main script, unless the server's __main__ is that script; a
