@@ -3,7 +3,8 @@
 
 Measures, on a copy of the project in a temporary folder, with the same number of workers:
   1. the kernel-start floor: as many empty notebooks as a full build runs, via papermill's API (its default
-     kernel start); for comparison also through this engine's kernel start (forked from a preloaded server);
+     kernel start), the lower of two runs; for comparison also through this engine's kernel start (forked
+     from a preloaded server);
   2. a full ``--force`` build of every report of the year;
   3. a rerun with nothing changed;
   4. a rebuild after touching one wijk's params;
@@ -152,8 +153,11 @@ def main() -> None:
         n_notebooks = sum(len(r.hoofdstukken) for r in rapporten)
         n_wijken = len(config.wijken_params(2024).wijken)
         figures = {}
-        figures["floor"] = floor(tmp, n_notebooks, args.jobs)
-        print(f"kernel-start floor: {figures['floor']:.1f} s", flush=True)
+        # the floor is mostly waiting (process start, jupyter_client's timers) and varies from run to run:
+        # the lower of two runs, which never flatters the ratio full/floor
+        floors = [floor(tmp, n_notebooks, args.jobs) for _ in range(2)]
+        figures["floor"] = min(floors)
+        print(f"kernel-start floor: {' and '.join(f'{f:.1f}' for f in floors)} s", flush=True)
         figures["floor_engine"] = floor(tmp, n_notebooks, args.jobs, engine=True)
         print(f"kernel-start floor, this engine's kernels: {figures['floor_engine']:.1f} s", flush=True)
         figures["full"] = _cli(project, "--force", "--jobs", str(args.jobs))
@@ -173,7 +177,8 @@ def main() -> None:
 
     print(f"workers: {args.jobs}; notebooks in a full build: {n_notebooks} in {len(rapporten)} reports "
           f"({n_wijken} wijkdocumenten, voortgangsrapportage, programmes)")
-    print(f"kernel-start floor ({n_notebooks} empty notebooks) : {figures['floor']:7.1f} s   (papermill's own kernel start)")
+    print(f"kernel-start floor ({n_notebooks} empty notebooks) : {figures['floor']:7.1f} s   (papermill's own kernel start; "
+          f"lower of {' and '.join(f'{f:.1f}' for f in floors)} s)")
     print(f"  the same through this engine's kernels: {figures['floor_engine']:7.1f} s   (forked from a preloaded server)")
     print(f"full --force build                     : {figures['full']:7.1f} s   "
           f"ratio full/floor {figures['full'] / figures['floor']:.2f} (target <= 2.5); "
