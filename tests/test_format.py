@@ -39,3 +39,10 @@ def test_status_never_colour_alone():
     html = fmt.status_html("oranje")
     assert "▲" in html and "Goede richting" in html and "status-oranje" in html
     assert "Niet te bepalen" in fmt.status_html("onbekend")
+
+
+def test_opsomming_in_dutch():
+    assert fmt.opsomming(["2019"]) == "2019"
+    assert fmt.opsomming(["2019", "2020"]) == "2019 en 2020"
+    assert fmt.opsomming(["2019", "2020", "2021"]) == "2019, 2020 en 2021"
+    assert fmt.opsomming([], leeg="geen rapporten") == "geen rapporten"

@@ -111,13 +111,22 @@ def start_nu_chart(
 
 def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: float | None = None,
                referentielabel: str = "") -> Figure:
-    """Lines over time, one per column in ``series``; optional horizontal reference line."""
+    """Lines over time, one per column in ``series``; optional horizontal reference line.
+
+    A missing value (a row with NaN) breaks the line: a line straight across years without figures would
+    suggest figures that are not there.
+    """
     fig = Figure(figsize=(6.3, 2.8))
     ax = fig.add_subplot(111)
     for i, col in enumerate(series):
         color = KLEUR_GEBIED.get(col, plt.rcParams["axes.prop_cycle"].by_key()["color"][i % 10])
-        sub = frame[[x, col]].dropna()
-        ax.plot(sub[x], sub[col], marker="o", markersize=3.5, lw=1.8, color=color, label=col)
+        sub = frame[[x, col]].dropna(subset=[x]).sort_values(x).reset_index(drop=True)
+        waarden = pd.to_numeric(sub[col], errors="coerce")
+        geldig = waarden.notna().to_numpy().nonzero()[0]
+        if not len(geldig):
+            continue
+        deel = slice(geldig[0], geldig[-1] + 1)  # from the first to the last figure: gaps only in between
+        ax.plot(sub[x].iloc[deel], waarden.iloc[deel], marker="o", markersize=3.5, lw=1.8, color=color, label=col)
     if referentielijn is not None:
         ax.axhline(referentielijn, color="#666666", ls="--", lw=1)
         if referentielabel:

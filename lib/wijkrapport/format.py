@@ -92,6 +92,13 @@ STATUS_KLEUR = {
 }
 
 
+def opsomming(delen: list[str], leeg: str = "") -> str:
+    """Dutch enumeration: 'a', 'a en b', 'a, b en c' (``leeg`` when there is nothing)."""
+    if not delen:
+        return leeg
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 STATUS_KORT = {
     "groen": "Doel gehaald",
     "oranje": "Goede richting",

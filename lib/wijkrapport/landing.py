@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from . import format as fmt
 from . import paths
 from .bestanden import schrijf_atomair
 
@@ -25,11 +26,6 @@ def _data_link(entry: dict) -> str | None:
         return None
     book = f"{data.rstrip('/')}/{Path(html).stem}.xlsx"
     return book if book in entry.get("outputs", []) else None
-
-
-def _opsomming(delen: list[str]) -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1] if delen else "geen rapporten"
 
 
 def build_index(target: Path, manifest: dict) -> Path:
@@ -63,7 +59,7 @@ def build_index(target: Path, manifest: dict) -> Path:
     css = (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
     html = env.get_template("index.html.j2").render(
         jaar=target.name, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
-        soorten=_opsomming([f"de {g['titel'].lower()}" for g in groepen]),
+        soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
     path = target / "index.html"

@@ -88,13 +88,18 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
         return
     rates = crim.dropna(subset=["misdrijven_per_1000"])
     if len(rates):
-        frame = rates.rename(columns={"misdrijven_per_1000": w["wijk_naam"],
-                                      "alle_misdrijven_per_1000": "Alle wijken in dit overzicht"})
+        # every year, so that years without inhabitants (no rate) break the line instead of being bridged
+        frame = crim.rename(columns={"misdrijven_per_1000": w["wijk_naam"],
+                                     "alle_misdrijven_per_1000": "Alle wijken in dit overzicht"})
         series = [w["wijk_naam"]] + (["Alle wijken in dit overzicht"] if frame["Alle wijken in dit overzicht"].notna().any() else [])
         fig = line_chart(frame, "jaar", series, "per1000")
         last = rates.iloc[-1]
         alt = (f"Misdrijven per 1.000 inwoners in {w['wijk_naam']}: {fmt.getal(rates.iloc[0]['misdrijven_per_1000'], 0)} "
                f"in {int(rates.iloc[0]['jaar'])} en {fmt.getal(last['misdrijven_per_1000'], 0)} in {int(last['jaar'])}.")
+        open_jaren = [str(int(j)) for j in crim["jaar"] if rates["jaar"].min() < j < rates["jaar"].max()
+                      and j not in set(rates["jaar"])]
+        if open_jaren:
+            alt += f" Voor {fmt.opsomming(open_jaren)} is het aantal inwoners niet bekend; daar loopt de lijn niet door."
         toon_figuur(fig, alt=alt, titel="Misdrijven per 1.000 inwoners.", bron=BRON_POLITIE + "; inwoners: CBS",
                     data=rates, data_kolommen=[
                         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
