@@ -71,3 +71,16 @@ def test_a_chart_figure_ends_with_its_caption(monkeypatch):
                 data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
     figure = BeautifulSoup(shown[0]["text/html"], "html.parser").figure
     assert [c.name for c in figure.find_all(recursive=False)] == ["svg", "details", "figcaption"]
+
+
+def test_headings_get_unique_ids_and_a_table_of_contents():
+    body = ('<section class="hoofdstuk"><h2 id="Samenvatting">Samenvatting</h2><p>x</p>'
+            '<h3>Wijkactieplan: <strong>Hoogvliet</strong> &amp; Zuid</h3><h4>niet in de inhoud</h4></section>\n'
+            '<section class="hoofdstuk"><h2 class="titel">Samenvatting</h2></section>')
+    html, toc = render._with_ids(body)
+    assert toc == [{"id": "samenvatting", "tekst": "Samenvatting", "niveau": 2},
+                   {"id": "wijkactieplan-hoogvliet-zuid", "tekst": "Wijkactieplan: Hoogvliet & Zuid", "niveau": 3},
+                   {"id": "samenvatting-2", "tekst": "Samenvatting", "niveau": 2}]
+    assert '<h2 id="samenvatting">Samenvatting</h2>' in html and '<h2 class="titel" id="samenvatting-2">' in html
+    assert '<h3 id="wijkactieplan-hoogvliet-zuid">Wijkactieplan: <strong>Hoogvliet</strong> &amp; Zuid</h3>' in html
+    assert "<h4>niet in de inhoud</h4>" in html
