@@ -77,14 +77,14 @@ def _clean_fragment(body: str) -> str:
         classes = div.get("class") or []
         if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes):
             div.unwrap()
-    soup.smooth()  # the white space the wrappers left behind: one newline, as a parser would make it
-    for tekst in soup.find_all(string=_LEGE_REGELS):
-        if tekst.parent.name not in ("pre", "textarea"):
+    soup.smooth()  # white space the wrappers left behind becomes one newline, as BeautifulSoup's parser makes it
+    for tekst in soup.find_all(string=_WIT_MET_REGEL):
+        if tekst != "\n" and tekst.parent.name not in ("pre", "textarea"):
             tekst.replace_with("\n")
     return str(soup)
 
 
-_LEGE_REGELS = re.compile(r"^\s*\n\s*\n\s*$")
+_WIT_MET_REGEL = re.compile(r"^\s*\n\s*$")
 
 
 def _slug(text: str) -> str:
