@@ -74,7 +74,8 @@ def _leeft(pid: int) -> bool:
     return True
 
 
-def _mislukt(klaar: Path) -> Path:
+def mislukt_bestand(klaar: Path) -> Path:
+    """Where a fork server whose imports failed leaves its error, next to the marker ``klaar`` it never made."""
     return klaar.with_name(klaar.name + ".mislukt")
 
 
@@ -89,8 +90,8 @@ def _server_klaar(wachttijd: float = 60) -> bool:
         return True
     eind = time.monotonic() + wachttijd
     while not _klaar.exists():
-        if _mislukt(_klaar).exists() or time.monotonic() > eind:
-            _mislukt(_klaar).unlink(missing_ok=True)
+        if mislukt_bestand(_klaar).exists() or time.monotonic() > eind:
+            mislukt_bestand(_klaar).unlink(missing_ok=True)
             _voorladen, _klaar = False, None
             return False
         time.sleep(0.01)

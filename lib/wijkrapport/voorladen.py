@@ -9,8 +9,9 @@ a second marker file with the error, after which the worker starts its kernels t
 import os
 import sys
 import traceback
+from pathlib import Path
 
-from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV
+from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV, mislukt_bestand
 
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy: no warning about frozen modules
@@ -51,8 +52,7 @@ try:
     _laad()
 except BaseException:
     if os.environ.get(KLAAR_ENV):
-        with open(os.environ[KLAAR_ENV] + ".mislukt", "w", encoding="utf-8") as f:
-            f.write(traceback.format_exc())
+        mislukt_bestand(Path(os.environ[KLAAR_ENV])).write_text(traceback.format_exc(), encoding="utf-8")
     raise
 
 if os.environ.get(HOOFDSCRIPT_ENV):
