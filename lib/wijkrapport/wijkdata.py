@@ -190,7 +190,9 @@ def inwoners_samen(slugs: list[str], jaar: int) -> float:
 
 @lru_cache(maxsize=4)
 def _inwoners_tabel(_state: tuple) -> dict[tuple[str, int], float]:
-    frame = framecache.gedeeld("inwoners", (), src.wijken_dir(), _alle_inwoners)
+    from . import invoer
+
+    frame = framecache.gedeeld("inwoners", (), invoer.wijken(), _alle_inwoners)
     return {(r.wijk_slug, int(r.jaar)): float(r.inwoners) for r in frame.itertuples()}
 
 
