@@ -52,11 +52,14 @@ def load(programma: Programma) -> pd.DataFrame:
             problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field="indicator",
                                     value=raw.at[idx, "indicator"],
                                     message=f"onbekende indicator voor programma '{programma.naam}'"))
-        dup = raw.duplicated(subset=["indicator", "gebied", "periode"], keep="first")
-        for idx in raw.index[dup]:
+        sleutel = ["indicator", "gebied", "periode"]
+        eerste = raw.drop_duplicates(subset=sleutel).reset_index().set_index(sleutel)["index"]
+        for idx in raw.index[raw.duplicated(subset=sleutel, keep="first")]:
+            rij = int(eerste.loc[tuple(raw.loc[idx, sleutel])]) + FIRST_DATA_LINE
             problems.append(Problem(file=name, row=int(idx) + FIRST_DATA_LINE, field="periode",
                                     value=raw.at[idx, "periode"],
-                                    message="dubbele rij: deze indicator, dit gebied en deze periode staan er al"))
+                                    message=f"dubbele rij: deze indicator, dit gebied en deze periode staan er al "
+                                    f"(rij {rij}; spaties rond een naam tellen niet mee)"))
     df = validate(raw, SCHEMA, name, problems)
     out = pd.DataFrame({
         "indicator": df["indicator"],

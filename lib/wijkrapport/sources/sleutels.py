@@ -104,25 +104,31 @@ def dubbel_problemen(df: pd.DataFrame, kolommen: list[str], file: str, rij_offse
                      bekend: dict[str, list[str]] | None = None) -> list[Problem]:
     """Probable duplicates in normalised identifier columns: two different values of a column that differ only
     in case or look-alike characters (``Carnisse``/``carnisse``/``Cаrnisse``), or a value that looks like, but is
-    not, one of the ``bekend[kolom]`` names (e.g. the areas a programme names). Never merged: each is an error."""
+    not, one of the ``bekend[kolom]`` names (e.g. the areas a programme names). Never merged: each is an error.
+
+    Per group of look-alikes the reference is the known name, else the spelling used in most rows; every other
+    spelling is reported once, at its first row.
+    """
     problems: list[Problem] = []
     for col in kolommen:
         if col not in df:
             continue
-        eerste: dict[str, tuple[str, int | None]] = {}
-        for naam in (bekend or {}).get(col, []):
-            eerste.setdefault(skelet(naam), (naam, None))
-        gemeld = set()
+        groepen: dict[str, dict[str, list[int]]] = {}
         for idx, v in df[col].items():
             if pd.isna(v) or v == "":
                 continue
-            v = str(v)
-            sk = skelet(v)
-            ander, rij = eerste.setdefault(sk, (v, int(idx) + rij_offset))
-            if ander != v and (sk, v) not in gemeld:
-                gemeld.add((sk, v))
-                waar = f"in rij {rij}" if rij is not None else "in de instellingen"
-                problems.append(Problem(file=file, row=int(idx) + rij_offset, field=col, value=v,
-                                        message=f"waarschijnlijk dezelfde als '{ander}' {waar}: de namen verschillen "
-                                        "alleen in hoofdletters of gelijkende tekens; schrijf ze gelijk"))
-    return problems
+            groepen.setdefault(skelet(str(v)), {}).setdefault(str(v), []).append(int(idx) + rij_offset)
+        namen = {skelet(n): n for n in reversed((bekend or {}).get(col, []))}
+        for sk, spellingen in groepen.items():
+            ref = namen.get(sk)
+            if len(spellingen) < 2 and (ref is None or ref in spellingen):
+                continue
+            if ref is None:
+                ref = max(spellingen, key=lambda v: (len(spellingen[v]), -spellingen[v][0]))
+            waar = f"in rij {spellingen[ref][0]}" if ref in spellingen else "in de instellingen"
+            for v, rijen in spellingen.items():
+                if v != ref:
+                    problems.append(Problem(file=file, row=rijen[0], field=col, value=v,
+                                            message=f"waarschijnlijk dezelfde als '{ref}' {waar}: de namen verschillen "
+                                            "alleen in hoofdletters of gelijkende tekens; schrijf ze gelijk"))
+    return sorted(problems, key=lambda p: p.row or 0)
