@@ -152,3 +152,16 @@ def test_chart_text_is_literal():
     assert "$x^2$_{a}" in svg and "_verborgen" in svg  # not mathematics, and not left out of the legend
     fig = charts.bar_chart(["$\\frac{1}{0}$", "$$"], [1.0, 2.0], "aantal")  # invalid mathtext would raise
     assert "$\\frac{1}{0}$" in charts.figure_svg(fig) and charts.figure_png(fig)
+
+
+def test_programme_area_names_are_normalised_and_look_alikes_refused(tmp_path):
+    import yaml
+    from helpers import ROOT
+    from wijkrapport.errors import ConfigError
+    from wijkrapport.registry import parse_programma
+
+    raw = yaml.safe_load((ROOT / "params" / "programmas" / "wijkscan.yml").read_text(encoding="utf-8"))
+    programma = parse_programma({**raw, "doelgebied": f" {raw['doelgebied']}\u00a0"}, tmp_path / "p.yml")
+    assert programma.doelgebied == raw["doelgebied"]
+    with pytest.raises(ConfigError, match="verschillende schriften"):
+        parse_programma({**raw, "vergelijkingsgebieden": ["R\u043etterdam"]}, tmp_path / "p.yml")

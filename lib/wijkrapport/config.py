@@ -16,7 +16,7 @@ NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # YAML's .inf and .nan are no values
 
 
 class Hoofdstuk(_Strict):

@@ -23,7 +23,8 @@ Eenheid = Literal["pct", "eur", "aantal", "index", "m2", "per1000"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # YAML reads .inf and .nan as floats: a threshold or ambition of infinity is a mistake, not a number
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Pijler(_Strict):
