@@ -68,6 +68,9 @@ def _breek(root: Path, case: dict) -> None:
     for rel, mb in (case.get("sparse") or {}).items():  # a huge file without writing it: a sparse file
         with (root / rel).open("ab") as f:
             f.truncate(int(mb * 1024 * 1024))
+    for rel, doel in (case.get("koppeling") or {}).items():  # a file replaced by a symbolic link to ``doel``
+        (root / rel).unlink()
+        (root / rel).symlink_to(doel)
     for rel, deel in (case.get("afkappen") or {}).items():  # a copy or download that stopped halfway
         path = root / rel
         data = path.read_bytes()

@@ -37,8 +37,8 @@ def file_hash(path: Path, max_mb: float = MAX_MB) -> str:
 
     st = path.stat()
     if not path.is_file():
-        raise DataValidationError(f"{rel(path)} is {'een map' if path.is_dir() else 'geen gewoon bestand'}; "
-                                  "verwacht een bestand", file=rel(path))
+        soort = "een map" if path.is_dir() else "geen gewoon bestand (een apparaat, pijp of koppeling daarheen)"
+        raise DataValidationError(f"is {soort}; verwacht een bestand", file=rel(path))
     if st.st_size > max_mb * 1024 * 1024:
         raise DataValidationError(f"bestand is {st.st_size / 1024 / 1024:.0f} MB, meer dan de grens van {max_mb:g} MB: "
                                   "is dit het goede bestand?", file=rel(path))
@@ -46,10 +46,12 @@ def file_hash(path: Path, max_mb: float = MAX_MB) -> str:
 
 
 def rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(path)
+    for kandidaat in (Path(path).absolute(), Path(path).resolve()):  # a symlink is named as it is in the project
+        try:
+            return str(kandidaat.relative_to(paths.project_root()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def files_hashes(files: list[Path]) -> dict[str, str]:

@@ -27,10 +27,12 @@ def rel(path: Path) -> str:
     """Path as shown in messages: relative to the project root when possible."""
     from .. import paths
 
-    try:
-        return str(Path(path).resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(path)
+    for kandidaat in (Path(path).absolute(), Path(path).resolve()):  # a symlink is named as it is in the project
+        try:
+            return str(kandidaat.relative_to(paths.project_root()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def controleer_bestand(path: Path, max_mb: float = MAX_MB) -> int:
@@ -42,8 +44,8 @@ def controleer_bestand(path: Path, max_mb: float = MAX_MB) -> int:
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
     if not path.is_file():
-        soort = "een map" if path.is_dir() else "geen gewoon bestand"
-        raise DataValidationError(f"{rel(path)} is {soort}; verwacht een bestand", file=rel(path))
+        soort = "een map" if path.is_dir() else "geen gewoon bestand (een apparaat, pijp of koppeling daarheen)"
+        raise DataValidationError(f"is {soort}; verwacht een bestand", file=rel(path))
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
         raise DataValidationError(f"bestand is {size / 1024 / 1024:.0f} MB, meer dan de grens van {max_mb:g} MB: "
