@@ -92,9 +92,12 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
 
 
 def _wijknamen(crosswalk: Path) -> dict[str, str]:
-    """Slug -> name from the crosswalk, read without validation (the checks do that before any build)."""
+    """Slug -> name from the crosswalk, read without validation (the checks do that before any build), normalised
+    as the loaders normalise identifiers, so the title shows the same name as the figures."""
+    from .sources.sleutels import normaal
+
     try:
         with crosswalk.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-            return {r.get("wijk_slug") or "": r.get("wijk_naam") or "" for r in csv.DictReader(f)}
+            return {normaal(r.get("wijk_slug") or ""): normaal(r.get("wijk_naam") or "") for r in csv.DictReader(f)}
     except (OSError, csv.Error):
         return {}

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-
-import pandas as pd
-from confusable_homoglyphs import categories, confusables
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
+
+if TYPE_CHECKING:  # pandas and the confusables data load on first use: planning a run imports only normaal()
+    import pandas as pd
 
 FIRST_DATA_LINE = 2  # the header is line 1 (same as base.FIRST_DATA_LINE; base imports this module)
 #: Unicode categories that have no visible glyph in a name: format (Cf), control (Cc), line/paragraph
@@ -46,6 +47,8 @@ def onzichtbaar(tekst: str) -> str | None:
 
 def schriften(tekst: str) -> list[str]:
     """The scripts of the letters in ``tekst`` (digits, punctuation and accents count for none)."""
+    from confusable_homoglyphs import categories
+
     gevonden = []
     for ch in tekst:
         naam = categories.alias(ch)
@@ -59,6 +62,8 @@ def skelet(tekst: str) -> str:
     """What a reader sees: case folded, compatibility forms unified (NFKC: full-width ``Ｃ`` is ``C``) and each
     letter from another script that looks like a Latin one replaced by it. Equal skeletons, different text:
     the two identifiers differ only in case or look-alike characters."""
+    from confusable_homoglyphs import categories, confusables
+
     uit = []
     for ch in unicodedata.normalize("NFKC", tekst):
         if categories.alias(ch) not in _EIGEN_SCHRIFT:
@@ -77,6 +82,8 @@ def _naam_schrift(naam: str) -> str:
 def normaliseer(df: pd.DataFrame, kolommen: list[str], file: str, rij_offset: int = FIRST_DATA_LINE
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """``df`` with the identifier ``kolommen`` normalised (see the module), and the problems found in them."""
+    import pandas as pd
+
     df = df.copy()
     problems: list[Problem] = []
     for col in kolommen:
@@ -109,6 +116,8 @@ def dubbel_problemen(df: pd.DataFrame, kolommen: list[str], file: str, rij_offse
     Per group of look-alikes the reference is the known name, else the spelling used in most rows; every other
     spelling is reported once, at its first row.
     """
+    import pandas as pd
+
     problems: list[Problem] = []
     for col in kolommen:
         if col not in df:
