@@ -4,11 +4,16 @@ Every case runs on a fresh copy of the project against a copy of one good earlie
 earlier reports must be byte-identical (the manifest too, unless a report actually ran and failed: then it
 stays readable and keeps the last good entry), no temporary or partial file may appear in the output,
 and the build folder is cleaned up.
+
+Cases marked ``intern: true`` only validate (params, notebook parameters, data): they run the same planning
+and checks as the CLI does before anything is built, in this process, which keeps the suite fast. Nothing is
+built or published by them, so the earlier reports are untouched by construction.
 """
 
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -55,6 +60,24 @@ def _schrijf(path: Path, data: bytes) -> None:
 
 
 def _breek(root: Path, case: dict) -> None:
+    _breek_tekst(root, case)
+    for rel in case.get("map") or []:  # a file replaced by a folder of the same name
+        (root / rel).unlink()
+        (root / rel).mkdir()
+        (root / rel / "iets.txt").write_text("x", encoding="utf-8")
+    for rel, mb in (case.get("sparse") or {}).items():  # a huge file without writing it: a sparse file
+        with (root / rel).open("ab") as f:
+            f.truncate(int(mb * 1024 * 1024))
+    for rel, doel in (case.get("koppeling") or {}).items():  # a file replaced by a symbolic link to ``doel``
+        (root / rel).unlink()
+        (root / rel).symlink_to(doel)
+    for rel, deel in (case.get("afkappen") or {}).items():  # a copy or download that stopped halfway
+        path = root / rel
+        data = path.read_bytes()
+        _schrijf(path, data[: int(len(data) * deel)])
+
+
+def _breek_tekst(root: Path, case: dict) -> None:
     for rel, tekst in (case.get("schrijf") or {}).items():
         if tekst.startswith("KAPOT_NOTEBOOK:"):
             tekst = _notebook(tekst.split(":", 1)[1])
@@ -85,7 +108,39 @@ def test_the_corpus_is_large_and_varied():
     assert {c["exit"] for c in CASES} == {0, 1, 2, 3}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def _intern(root: Path, args: list[str], monkeypatch) -> tuple[int, str]:
+    """The CLI's planning and checks (params, notebook parameters, every data file) in this process."""
+    from wijkrapport.errors import WijkrapportError
+    from wijkrapport.plan import plan
+
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(root))
+    jaar = int(args[args.index("--year") + 1]) if "--year" in args else 2024
+    only = args[args.index("--only") + 1:] if "--only" in args else None
+    only = [a for a in only if not a.startswith("--")] if only else None
+    try:
+        p = plan(jaar, only)
+        p.controleer({r.id for r in p.rapporten})
+    except WijkrapportError as exc:
+        return exc.exit_code, f"fout: {exc}"
+    return 0, ""
+
+
+INTERN = [c for c in CASES if c.get("intern")]
+CLI = [c for c in CASES if not c.get("intern")]
+
+
+@pytest.mark.parametrize("case", INTERN, ids=[c["id"] for c in INTERN])
+def test_bad_input_validated(case, tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p")
+    (root / "params" / "2024" / "wijken.yml").write_text(WIJKEN, encoding="utf-8")
+    _breek(root, case)
+    code, stderr = _intern(root, [str(a) for a in case.get("args", BASIS_ARGS)], monkeypatch)
+    assert code == case["exit"], stderr
+    for tekst in case.get("meldt", []):
+        assert tekst in stderr, f"{tekst!r} not in:\n{stderr}"
+
+
+@pytest.mark.parametrize("case", CLI, ids=[c["id"] for c in CLI])
 def test_bad_input(case, goede_build, tmp_path):
     root = make_project(tmp_path / "p")
     (root / "params" / "2024" / "wijken.yml").write_text(WIJKEN, encoding="utf-8")
@@ -116,8 +171,26 @@ def test_bad_input(case, goede_build, tmp_path):
             assert tekst in html
         for tekst in case.get("nooit_in_html", []):
             assert tekst not in html
+        svg = "".join(re.findall(r"<svg.*?</svg>", html, flags=re.S))
+        for tekst in case.get("svg", []):
+            assert tekst in svg, f"{tekst!r} not drawn literally in a chart"
+        for tekst in case.get("uitvoer", []):
+            assert tekst in uitvoer
+        if case.get("xlsx_tekst"):
+            _xlsx_tekst(out / "2024" / "data" / "wijken" / "carnisse" / "carnisse.xlsx", case["xlsx_tekst"])
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")], "no partial files in the output"
     assert not (root / "build").exists() or not any((root / "build").rglob("*.html")), "build folder cleaned up"
+
+
+def _xlsx_tekst(path: Path, teksten: list[str]) -> None:
+    """Each text is a text cell of the workbook (never a formula), and no cell anywhere is a formula."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    cellen = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cellen if c.data_type == "f"], "a formula in the published workbook"
+    for tekst in teksten:
+        assert [c for c in cellen if c.value == tekst and c.data_type == "s"], f"{tekst!r} not a text cell"
 
 
 def _ctrl_c_aan() -> None:

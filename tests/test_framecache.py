@@ -24,12 +24,16 @@ def _maak(folder, calls):
 
 def test_same_data_reuses_the_frame_and_changed_data_rebuilds_it(bron):
     calls = []
-    first = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
-    again = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
+    invoer = [bron / "a.csv"]
+    first = framecache.gedeeld("proef", (1,), invoer, _maak(bron, calls))
+    again = framecache.gedeeld("proef", (1,), invoer, _maak(bron, calls))
     assert calls == [1] and again.equals(first)
-    assert framecache.gedeeld("proef", (2,), bron, _maak(bron, calls)) is not None and calls == [1, 1]
-    (bron / "a.csv").write_text("x\n2\n", encoding="utf-8")  # any file in the folder changes the key
-    changed = framecache.gedeeld("proef", (1,), bron, _maak(bron, calls))
+    assert framecache.gedeeld("proef", (2,), invoer, _maak(bron, calls)) is not None and calls == [1, 1]
+    with (bron / "verdwaald.bin").open("wb") as f:  # a stray 30 GB file (sparse): not an input, never read
+        f.truncate(30 * 1024**3)
+    assert framecache.gedeeld("proef", (1,), invoer, _maak(bron, calls)).equals(first) and len(calls) == 2
+    (bron / "a.csv").write_text("x\n2\n", encoding="utf-8")  # a changed input changes the key
+    changed = framecache.gedeeld("proef", (1,), invoer, _maak(bron, calls))
     assert len(calls) == 3 and changed["x"].tolist() == [2]
 
 
@@ -38,13 +42,13 @@ def test_invalid_data_is_not_cached_and_a_damaged_cache_file_is_rebuilt(bron):
         raise DataValidationError("kapot", file="data/wijken/a.csv")
 
     with pytest.raises(DataValidationError):
-        framecache.gedeeld("fout", (), bron, kapot)
+        framecache.gedeeld("fout", (), [bron / "a.csv"], kapot)
     assert not list((bron.parents[1] / "build" / "cache" / "frames").glob("fout-*"))
     calls = []
-    framecache.gedeeld("proef", (), bron, _maak(bron, calls))
+    framecache.gedeeld("proef", (), [bron / "a.csv"], _maak(bron, calls))
     for p in (bron.parents[1] / "build" / "cache" / "frames").glob("proef-*"):
         p.write_bytes(b"geen pickle")
-    assert framecache.gedeeld("proef", (), bron, _maak(bron, calls))["x"].tolist() == [1] and len(calls) == 2
+    assert framecache.gedeeld("proef", (), [bron / "a.csv"], _maak(bron, calls))["x"].tolist() == [1] and len(calls) == 2
 
 
 def test_boundaries_are_read_once_and_then_shared(tmp_path, monkeypatch):

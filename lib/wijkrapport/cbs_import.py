@@ -18,6 +18,7 @@ except nil = 0; counts that CBS rounds at wijk and buurt level (e.g. to multiple
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import tempfile
@@ -34,6 +35,7 @@ GEMEENTE = re.compile(r"^GM[0-9]{4}$")
 SOORT = {"NL": "land", "PV": "provincie", "GM": "gemeente", "WK": "wijk", "BU": "buurt"}
 #: StatLine symbol -> status; the value is NaN except for nihil (0)
 SYMBOLEN = {"": "niet_van_toepassing", ".": "onbekend_of_geheim", "x": "geheim", "-": "nihil", "?": "onbetrouwbaar"}
+GETAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 AFRONDING = re.compile(r"afgerond op (veelvouden van \d+|vijftallen|tientallen|honderdtallen|duizendtallen)", re.I)
 AFRONDING_STAP = {"vijftallen": 5, "tientallen": 10, "honderdtallen": 100, "duizendtallen": 1000}
 
@@ -60,7 +62,9 @@ def waarde(raw: object) -> tuple[float, str]:
     """
     if raw is None:
         return (float("nan"), "niet_van_toepassing")
-    if isinstance(raw, (int, float)):
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if not math.isfinite(float(raw)):
+            raise ValueError(f"geen eindig getal: {raw!r}")
         return (float(raw), "definitief")
     text = str(raw).strip()
     status = "definitief"
@@ -70,7 +74,11 @@ def waarde(raw: object) -> tuple[float, str]:
         text, status = text[:-1].strip(), "voorlopig"
     if text in SYMBOLEN:
         return (0.0 if text == "-" else float("nan"), SYMBOLEN[text])
-    return (float(text), status)  # ValueError for anything else: reported by the caller
+    # ValueError for anything else (reported by the caller); Python's float() would also take "inf", "nan",
+    # "1e400" (= inf), "1_000" and digits of other scripts
+    if not GETAL.fullmatch(text) or not math.isfinite(float(text)):
+        raise ValueError(f"geen eindig getal: {text!r}")
+    return (float(text), status)
 
 
 def _periode(code: str) -> str:

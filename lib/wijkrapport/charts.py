@@ -38,6 +38,7 @@ plt.rcParams.update(
         "axes.spines.right": False,
         "svg.fonttype": "none",  # text stays text in SVG: sharp and searchable
         "svg.hashsalt": "wijkrapport",  # deterministic ids: same data, same SVG
+        "text.parse_math": False,  # names from data are shown literally: "$x^2$" is not mathematics
     }
 )
 
@@ -118,6 +119,7 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
     """
     fig = Figure(figsize=(6.3, 2.8))
     ax = fig.add_subplot(111)
+    lijnen, namen = [], []
     for i, col in enumerate(series):
         color = KLEUR_GEBIED.get(col, plt.rcParams["axes.prop_cycle"].by_key()["color"][i % 10])
         sub = frame[[x, col]].dropna(subset=[x]).sort_values(x).reset_index(drop=True)
@@ -126,7 +128,9 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
         if not len(geldig):
             continue
         deel = slice(geldig[0], geldig[-1] + 1)  # from the first to the last figure: gaps only in between
-        ax.plot(sub[x].iloc[deel], waarden.iloc[deel], marker="o", markersize=3.5, lw=1.8, color=color, label=col)
+        lijnen += ax.plot(sub[x].iloc[deel], waarden.iloc[deel], marker="o", markersize=3.5, lw=1.8, color=color,
+                          label=str(col))
+        namen.append(str(col))
     if referentielijn is not None:
         ax.axhline(referentielijn, color="#666666", ls="--", lw=1)
         if referentielabel:
@@ -137,7 +141,9 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v)}"))
     ax.grid(axis="y", color="#dddddd", lw=0.6)
-    ax.legend(frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    # handles and names given explicitly: matplotlib leaves a label beginning with "_" out of an automatic legend
+    ax.legend(lijnen, namen, frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center",
+              bbox_to_anchor=(0.5, -0.12))
     fig.tight_layout(pad=0.4)
     return fig
 

@@ -16,7 +16,7 @@ NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # YAML's .inf and .nan are no values
 
 
 class Hoofdstuk(_Strict):
@@ -119,14 +119,41 @@ def _year_file(model: type[BaseModel], jaar: int, name: str):
     return params
 
 
+#: parameters that say what a report is about: set from the params' own keys, never through ``parameters:``
+#: (``wijk: heijplaat`` under ``slug: carnisse`` would publish Heijplaat's figures as Carnisse's document)
+IDENTITEIT_WIJK = ("jaar", "wijk", "tabellen_dir")
+IDENTITEIT_VOORTGANG = ("jaar", "programma", "tabellen_dir")
+
+
+def _identiteit(path: Path, velden: list[tuple[str, dict]], vast: tuple[str, ...], waarom: str) -> None:
+    """Refuse a ``parameters:`` entry that would change a report's identity; every such key is named."""
+    problems = []
+    for pad, parameters in velden:
+        for key in parameters:
+            if str(key).strip().casefold() in vast:
+                problems.append(Problem(file=str(_rel(path)), field=f"{pad}.parameters.{key}", value=parameters[key],
+                                        message=f"'{str(key).strip()}' {waarom} en kan niet via parameters worden "
+                                        "veranderd; haal deze sleutel weg"))
+    if problems:
+        raise ConfigError(problems)
+
+
 def voortgang_params(jaar: int) -> VoortgangsParams:
-    return _year_file(VoortgangsParams, jaar, "voortgangsrapportage.yml")
+    params = _year_file(VoortgangsParams, jaar, "voortgangsrapportage.yml")
+    _identiteit(paths.year_params_dir(jaar) / "voortgangsrapportage.yml",
+                [(f"hoofdstukken.{i}", h.parameters) for i, h in enumerate(params.hoofdstukken)], IDENTITEIT_VOORTGANG,
+                "bepaalt over welk programma en jaar het rapport gaat (bovenaan in dit bestand)")
+    return params
 
 
 def wijken_params(jaar: int) -> WijkenParams | None:
     if not (paths.year_params_dir(jaar) / "wijken.yml").exists():
         return None
-    return _year_file(WijkenParams, jaar, "wijken.yml")
+    params = _year_file(WijkenParams, jaar, "wijken.yml")
+    _identiteit(paths.year_params_dir(jaar) / "wijken.yml",
+                [(f"wijken.{i}", w.parameters) for i, w in enumerate(params.wijken)], IDENTITEIT_WIJK,
+                "bepaalt over welke wijk en welk jaar het document gaat (slug en jaar)")
+    return params
 
 
 def programmas_params(jaar: int) -> ProgrammasParams | None:

@@ -1,8 +1,10 @@
 """Input hashes for incremental builds: a report is rebuilt only when its inputs change.
 
 The inputs of a report are its notebooks, its params (for a wijk: its own entry
-in ``wijken.yml``), the data files it reads, and the package code with its
-templates. Their SHA-256 hashes are kept in ``reports/<jaar>/manifest.json``.
+in ``wijken.yml``), the data files it declares (``invoer``: exactly the files its
+loaders read), and the package code with its templates. Their SHA-256 hashes are
+kept in ``reports/<jaar>/manifest.json``. Files are hashed in chunks, and a declared
+input larger than ``MAX_MB`` is refused before a byte of it is read.
 """
 
 from __future__ import annotations
@@ -19,25 +21,42 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: No input of this project comes near this; a larger file is a mistake (a wrong export, a runaway append).
+MAX_MB = 100
+
+
 @lru_cache(maxsize=4096)
 def _file_hash(path: str, mtime_ns: int, size: int) -> str:
-    return _sha(Path(path).read_bytes())
+    with open(path, "rb") as f:  # in chunks: memory stays small whatever the size
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def file_hash(path: Path) -> str:
+def file_hash(path: Path, max_mb: float = MAX_MB) -> str:
+    """SHA-256 of a declared input; a folder in its place or a file over ``max_mb`` is a data error naming it."""
+    from .errors import DataValidationError
+
     st = path.stat()
+    if not path.is_file():
+        soort = "een map" if path.is_dir() else "geen gewoon bestand (een apparaat, pijp of koppeling daarheen)"
+        raise DataValidationError(f"is {soort}; verwacht een bestand", file=rel(path))
+    if st.st_size > max_mb * 1024 * 1024:
+        raise DataValidationError(f"bestand is {st.st_size / 1024 / 1024:.0f} MB, meer dan de grens van {max_mb:g} MB: "
+                                  "is dit het goede bestand?", file=rel(path))
     return _file_hash(str(path), st.st_mtime_ns, st.st_size)
 
 
 def rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.project_root()))
-    except ValueError:
-        return str(path)
+    for kandidaat in (Path(path).absolute(), Path(path).resolve()):  # a symlink is named as it is in the project
+        try:
+            return str(kandidaat.relative_to(paths.project_root()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def files_hashes(files: list[Path]) -> dict[str, str]:
-    return {rel(p): file_hash(p) for p in sorted(files) if p.is_file()}
+    """Hashes of the declared inputs that exist (a missing one is reported by the checks, with its meaning)."""
+    return {rel(p): file_hash(p) for p in sorted(set(files)) if p.exists()}
 
 
 def folder_files(folder: Path, patterns: tuple[str, ...] = ("*",)) -> list[Path]:

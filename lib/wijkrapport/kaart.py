@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from . import charts  # noqa: F401 - the house style: text in figures is shown literally (no mathtext)
 from .sources import geo
 
 KLEUR_WIJK = "#00689e"

@@ -30,7 +30,7 @@ def samenvatting_zin(naam: str, jaar: int, tot: dict, onderwerpen: pd.DataFrame,
         return f"In {jaar} zijn er{waar} geen meldingen over de openbare ruimte in {naam} geregistreerd."
     top = onderwerpen[onderwerpen["aantal"] > 0].head(2)
     over = " en ".join(f"{r.hoofdcategorie.lower()} ({fmt.getal(r.aantal)})" for r in top.itertuples())
-    per = "" if fmt.is_missing(inwoners) else f": {fmt.getal(tot['aantal'] / inwoners * 1000, 1)} per 1.000 inwoners"
+    per = "" if fmt.is_missing(inwoners) or not inwoners else f": {fmt.getal(tot['aantal'] / inwoners * 1000, 1)} per 1.000 inwoners"
     begin = f"In de {VOORBEELD} kwamen er in {jaar}" if voorbeeld else f"In {jaar} kwamen er"
     zin = f"{begin} {fmt.getal(tot['aantal'])} meldingen binnen over de openbare ruimte in {naam}{per}. "
     zin += f"De meeste gingen over {over}. "
@@ -70,7 +70,9 @@ def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     toon_tabel(onderwerpen, kolommen, caption=f"Meldingen per onderwerp in {w['wijk_naam']}, {jaar}{label}",
                bron=bron_tekst, naam="meldingen_per_onderwerp", tabellen_dir=tabellen_dir,
                voetnoot="Binnen termijn: het deel van de afgehandelde meldingen dat klaar was binnen de termijn van "
-               "het onderwerp. Alle wijken: alle meldingen in deze data gedeeld door alle inwoners van die wijken.")
+               "het onderwerp. Alle wijken: alle meldingen in deze data gedeeld door alle inwoners van die wijken."
+               + (f" In {jaar} woonden er volgens het CBS geen mensen in {w['wijk_naam']}: een cijfer per 1.000 inwoners "
+                  "bestaat dan niet ('–')." if inwoners == 0 else ""))
     kwartalen = mld.per_kwartaal(meldingen, slug, jaar)
     top = [c for c in onderwerpen["hoofdcategorie"].head(3) if c in kwartalen.columns]
     frame = kwartalen.assign(Totaal=kwartalen.sum(axis=1))[["Totaal", *top]].reset_index()

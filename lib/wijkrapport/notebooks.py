@@ -16,8 +16,27 @@ from .errors import ConfigError, Problem
 
 
 def declared_parameters(notebook: Path) -> dict:
-    """Names (and defaults) in the notebook's cell tagged ``parameters``."""
-    return dict(_declared(str(notebook), notebook.stat().st_mtime_ns))
+    """Names (and defaults) in the notebook's cell tagged ``parameters``.
+
+    A notebook that is missing, a folder, or not a readable notebook (not JSON, not nbformat) is a
+    configuration error naming it (exit code 2), not a stack trace.
+    """
+    if not notebook.is_file():
+        raise ConfigError([Problem(file=paths.rel(notebook), message="notebook bestaat niet" if not notebook.exists()
+                                   else "is een map, geen notebook")])
+    try:
+        return dict(_declared(str(notebook), notebook.stat().st_mtime_ns))
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - nbformat raises NotJSONError, jsonschema's ValidationError and
+        # plain TypeError/AttributeError for JSON that is no notebook: each means the same to the user
+        raise ConfigError([Problem(file=paths.rel(notebook), message="geen leesbare notebook (.ipynb is JSON in het "
+                                   f"nbformat-formaat): {_kort(exc)}")]) from None
+
+
+def _kort(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}{'…' if len(text) > 200 else ''}"
 
 
 @lru_cache(maxsize=64)

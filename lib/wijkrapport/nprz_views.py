@@ -436,13 +436,10 @@ def toon_interventies(jaar: int, tabellen_dir: str) -> None:
 
 
 def _interventies_samenvatting(jaar: int) -> dict[str, int]:
-    from .sources.base import read_csv
-    from .sources.nprz import paths as _paths
+    from .sources.nprz import load_tabel
 
-    path = _paths.nprz_data_dir(jaar) / "interventies_samenvatting.csv"
-    df = read_csv(path)
-    col = "totaal_gepubliceerd" if "totaal_gepubliceerd" in df else df.columns[-1]
-    return {r["pijler"]: int(float(r[col])) for _, r in df.iterrows() if str(r[col]).strip()}
+    df = load_tabel(jaar, "interventies_samenvatting.csv")
+    return {r["pijler"]: int(r["totaal_gepubliceerd"]) for _, r in df.iterrows() if pd.notna(r["totaal_gepubliceerd"])}
 
 
 def toon_financien(jaar: int, tabellen_dir: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import config, paths
+from . import config, invoer, paths
 from .errors import ConfigError, Problem
-from .incremental import code_hash, files_hashes, folder_files, value_hash
+from .incremental import code_hash, files_hashes, value_hash
 from .notebooks import check_parameters
 from .rapport import Plan, Rapport
 
@@ -20,8 +20,9 @@ VOORTGANG = "voortgangsrapportage"
 
 def _notebook(name: str, source: Path) -> Path:
     nb = paths.notebooks_dir() / name
-    if not nb.exists():
-        raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=name, message="notebook bestaat niet")])
+    if not nb.is_file():
+        raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=name,
+                                   message="notebook bestaat niet" if not nb.exists() else "is een map, geen notebook")])
     return nb
 
 
@@ -30,16 +31,21 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
     params = config.voortgang_params(jaar)
     source = paths.year_params_dir(jaar) / "voortgangsrapportage.yml"
     hoofdstukken = []
-    for h in params.hoofdstukken:
+    for i, h in enumerate(params.hoofdstukken):
         p = {"jaar": jaar, "programma": params.programma, **h.parameters}
         _notebook(h.notebook, source)
-        hoofdstukken.append((h.notebook, tuple(sorted(p.items()))))
+        hoofdstuk = (h.notebook, tuple(sorted(p.items())))
+        if hoofdstuk in hoofdstukken:
+            raise ConfigError([Problem(file=paths.rel(source), field=f"hoofdstukken.{i}", value=h.notebook,
+                                       message="dit hoofdstuk (notebook met dezelfde parameters) staat er al")])
+        hoofdstukken.append(hoofdstuk)
 
     def check(_ids: set[str]) -> None:
         from .sources import nprz
 
         for nb, p in hoofdstukken:
             check_parameters(paths.notebooks_dir() / nb, {**dict(p), "tabellen_dir": ""}, paths.rel(source))
+        _check_pijlers(params, source)
         nprz.validate_all(jaar, params.programma)
 
     meta = {
@@ -64,10 +70,29 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
         inputs=_inputs(
             [paths.notebooks_dir() / h.notebook for h in params.hoofdstukken]
             + [source, paths.programme_file(params.programma)]
-            + folder_files(paths.nprz_data_dir(jaar))
+            + invoer.nprz(jaar)
         ),
     )
     plan.add([rapport], check, sleutel=value_hash(["voortgangsrapportage", dict(rapport.inputs)]))
+
+
+def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:
+    """A chapter whose notebook is about one pijler (it declares ``pijler``) names one of the programme's pijlers
+    itself: left out, the notebook's own default would quietly make it a second chapter about that pijler."""
+    from .notebooks import declared_parameters
+    from .registry import load_programma
+
+    pijlers = [p.id for p in load_programma(params.programma).pijlers]
+    problems = []
+    for i, h in enumerate(params.hoofdstukken):
+        if "pijler" not in declared_parameters(paths.notebooks_dir() / h.notebook):
+            continue
+        waarde = h.parameters.get("pijler")
+        if waarde not in pijlers:
+            problems.append(Problem(file=paths.rel(source), field=f"hoofdstukken.{i}.parameters.pijler", value=waarde,
+                                    message=f"{h.notebook} gaat over één pijler: kies uit {', '.join(pijlers)}"))
+    if problems:
+        raise ConfigError(problems)
 
 
 def _inputs(files: list[Path], extra: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:

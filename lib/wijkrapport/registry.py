@@ -23,7 +23,8 @@ Eenheid = Literal["pct", "eur", "aantal", "index", "m2", "per1000"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # YAML reads .inf and .nan as floats: a threshold or ambition of infinity is a mistake, not a number
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Pijler(_Strict):
@@ -206,6 +207,19 @@ class Programma(_Strict):
             raise ValueError("het pad moet binnen data/ blijven en naar een .csv-bestand wijzen, zonder '..' "
                              "(bijvoorbeeld programmas/<naam>/waarden.csv)")
         return v
+
+    @field_validator("doelgebied", "gebieden", "vergelijkingsgebieden", mode="before")
+    @classmethod
+    def _gebiedsnamen(cls, v):
+        """Area names are identifiers: normalised like the data's (``sources.sleutels``) so the two match exactly."""
+        from .sources.sleutels import normaal, onzichtbaar, schriften
+
+        for naam in [v] if isinstance(v, str) else v if isinstance(v, list) else []:
+            if isinstance(naam, str) and (onzichtbaar(normaal(naam)) or len(schriften(naam)) > 1):
+                raise ValueError(f"gebiedsnaam {naam!r} bevat een onzichtbaar teken of letters uit verschillende schriften")
+        if isinstance(v, str):
+            return normaal(v)
+        return [normaal(n) if isinstance(n, str) else n for n in v] if isinstance(v, list) else v
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicatoren:

@@ -96,10 +96,14 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
         last = rates.iloc[-1]
         alt = (f"Misdrijven per 1.000 inwoners in {w['wijk_naam']}: {fmt.getal(rates.iloc[0]['misdrijven_per_1000'], 0)} "
                f"in {int(rates.iloc[0]['jaar'])} en {fmt.getal(last['misdrijven_per_1000'], 0)} in {int(last['jaar'])}.")
-        open_jaren = [str(int(j)) for j in crim["jaar"] if rates["jaar"].min() < j < rates["jaar"].max()
-                      and j not in set(rates["jaar"])]
-        if open_jaren:
-            alt += f" Voor {fmt.opsomming(open_jaren)} is het aantal inwoners niet bekend; daar loopt de lijn niet door."
+        open_jaren = [(str(int(j)), n == 0) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True)
+                      if rates["jaar"].min() < j < rates["jaar"].max() and j not in set(rates["jaar"])]
+        onbekend = [j for j, nul in open_jaren if not nul]
+        nul = [j for j, nul in open_jaren if nul]
+        if onbekend:
+            alt += f" Voor {fmt.opsomming(onbekend)} is het aantal inwoners niet bekend; daar loopt de lijn niet door."
+        if nul:
+            alt += f" In {fmt.opsomming(nul)} woonden er geen mensen; daar loopt de lijn niet door."
         toon_figuur(fig, alt=alt, titel="Misdrijven per 1.000 inwoners.", bron=BRON_POLITIE + "; inwoners: CBS",
                     data=rates, data_kolommen=[
                         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
@@ -109,16 +113,20 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
     kolommen = [
         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
         Kolom("misdrijven", "Misdrijven", numeriek=True, opmaak=lambda v: fmt.getal(v)),
-        Kolom("misdrijven_per_1000", "Per 1.000 inwoners", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+        Kolom("misdrijven_per_1000", "Per 1.000 inwoners", numeriek=True, opmaak=lambda v: fmt.getal(v, 1, missing="–")),
         Kolom("woninginbraak", "Woninginbraken", numeriek=True, opmaak=lambda v: fmt.getal(v)),
-        Kolom("woninginbraak_per_1000", "Woninginbraken per 1.000", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+        Kolom("woninginbraak_per_1000", "Woninginbraken per 1.000", numeriek=True,
+              opmaak=lambda v: fmt.getal(v, 1, missing="–")),
         Kolom("alle_misdrijven_per_1000", "Alle wijken: misdrijven per 1.000", numeriek=True,
-              opmaak=lambda v: fmt.getal(v, 1)),
+              opmaak=lambda v: fmt.getal(v, 1, missing="–")),
     ]
+    leeg = [str(int(j)) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True) if n == 0]
+    geen_inwoners = (f" In {fmt.opsomming(leeg)} woonden er volgens het CBS geen mensen in {w['wijk_naam']}: een cijfer "
+                     "per 1.000 inwoners bestaat dan niet ('–')." if leeg else "")
     toon_tabel(crim, kolommen, caption=f"Geregistreerde misdrijven in {w['wijk_naam']}", bron=BRON_POLITIE,
                voetnoot="Per 1.000 inwoners alleen voor jaren waarin het aantal inwoners van de wijk bekend is. "
                "Voor heel Rotterdam staan geen politiecijfers in de data; de vergelijking is met alle wijken "
-               "in dit overzicht samen.",
+               "in dit overzicht samen." + geen_inwoners,
                naam="veiligheid", tabellen_dir=tabellen_dir)
 
 

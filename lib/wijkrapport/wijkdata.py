@@ -190,7 +190,9 @@ def inwoners_samen(slugs: list[str], jaar: int) -> float:
 
 @lru_cache(maxsize=4)
 def _inwoners_tabel(_state: tuple) -> dict[tuple[str, int], float]:
-    frame = framecache.gedeeld("inwoners", (), src.wijken_dir(), _alle_inwoners)
+    from . import invoer
+
+    frame = framecache.gedeeld("inwoners", (), invoer.wijken(), _alle_inwoners)
     return {(r.wijk_slug, int(r.jaar)): float(r.inwoners) for r in frame.itertuples()}
 
 
@@ -213,8 +215,9 @@ def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
     out["misdrijven"] = own["totaal_misdrijven"]
     out["woninginbraak"] = own["woninginbraak"]
     out["inwoners"] = inw.reindex(out.index)
-    out["misdrijven_per_1000"] = out["misdrijven"] / out["inwoners"] * 1000
-    out["woninginbraak_per_1000"] = out["woninginbraak"] / out["inwoners"] * 1000
+    noemer = out["inwoners"].where(out["inwoners"] > 0)  # no inhabitants: no rate (NaN, shown as '–'), never inf
+    out["misdrijven_per_1000"] = out["misdrijven"] / noemer * 1000
+    out["woninginbraak_per_1000"] = out["woninginbraak"] / noemer * 1000
     # comparison over all wijken with police figures (distinct CBS buurten: shared buurten count once);
     # a year is compared only when every one of those wijken has its inhabitants for that year
     cw = src.load_crosswalk()[["wijk_slug", "cbs_buurtcodes"]]
@@ -225,7 +228,7 @@ def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
     tot = allp.groupby("jaar")[["totaal_misdrijven", "woninginbraak"]].sum()
     inw_tot = inw_all.groupby("jaar")["waarde"].sum()
     complete = inw_all.groupby("jaar")["cbs_buurtcode"].nunique() >= allp["cbs_buurtcodes"].nunique()
-    inw_tot = inw_tot[complete.reindex(inw_tot.index, fill_value=False)]
+    inw_tot = inw_tot[complete.reindex(inw_tot.index, fill_value=False) & (inw_tot > 0)]
     out["alle_misdrijven_per_1000"] = (tot["totaal_misdrijven"] / inw_tot * 1000).reindex(out.index)
     out["alle_woninginbraak_per_1000"] = (tot["woninginbraak"] / inw_tot * 1000).reindex(out.index)
     return out.reset_index().rename(columns={"index": "jaar"})

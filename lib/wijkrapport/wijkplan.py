@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from . import config, paths
-from .incremental import code_hash, files_hashes, folder_files, value_hash
+from . import config, invoer, paths
+from .incremental import code_hash, files_hashes, value_hash
 from .notebooks import check_parameters
 from .rapport import Plan, Rapport
 
@@ -21,20 +21,20 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
     if not wijken:
         return
     notebook = paths.notebooks_dir() / params.notebook
-    if not notebook.exists():
+    if not notebook.is_file():
         from .errors import ConfigError, Problem
 
         raise ConfigError([Problem(file=paths.rel(source), field="notebook", value=params.notebook,
-                                   message="notebook bestaat niet")])
-    wijken_dir = paths.data_dir() / "wijken"
-    shared_files = folder_files(wijken_dir) + folder_files(paths.data_dir() / "geo") + [notebook]
+                                   message="notebook bestaat niet" if not notebook.exists() else "is een map, geen notebook")])
+    wijken_dir = invoer.wijken_dir()
+    # only the files the wijkdocument reads (invoer): a stray file in a data folder is never read or hashed
+    shared_files = invoer.wijken() + invoer.geo() + [notebook]
     nprz_verhuis = paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv"
     if nprz_verhuis.exists():
         shared_files.append(nprz_verhuis)
-    shared_files += folder_files(paths.data_dir() / "actieplannen")
-    meldingen = paths.data_dir() / "meldingen"
-    if (meldingen / "bron.yml").exists():
-        shared_files += folder_files(meldingen)
+    shared_files += invoer.actieplannen()
+    if (invoer.meldingen_dir() / "bron.yml").exists():
+        shared_files += invoer.meldingen()
     shared = files_hashes(shared_files)
     shared["wijkrapport-code"] = code_hash()
 
@@ -92,9 +92,12 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
 
 
 def _wijknamen(crosswalk: Path) -> dict[str, str]:
-    """Slug -> name from the crosswalk, read without validation (the checks do that before any build)."""
+    """Slug -> name from the crosswalk, read without validation (the checks do that before any build), normalised
+    as the loaders normalise identifiers, so the title shows the same name as the figures."""
+    from .sources.sleutels import normaal
+
     try:
         with crosswalk.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-            return {r.get("wijk_slug") or "": r.get("wijk_naam") or "" for r in csv.DictReader(f)}
+            return {normaal(r.get("wijk_slug") or ""): normaal(r.get("wijk_naam") or "") for r in csv.DictReader(f)}
     except (OSError, csv.Error):
         return {}

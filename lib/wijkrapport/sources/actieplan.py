@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .. import paths
 from ..errors import ConfigError, DataValidationError, Problem
 from ..yamlio import load_yaml, pydantic_problems
-from .base import read_csv, rel, validate
+from .base import FIRST_DATA_LINE, read_csv, rel, validate
+from .sleutels import normaliseer
 
 STATUSSEN = ["wit", "groen", "oranje", "rood"]
 UITKOMSTINDICATOREN = [
@@ -98,13 +99,35 @@ def load_plan(folder: Path) -> tuple[Plan, pd.DataFrame]:
             if ind not in doel.uitkomstindicatoren:
                 problems.append(Problem(file=rel(plan_file), field=f"doelen.{i}.beter_als.{ind}", value=ind,
                                         message="beter_als noemt een indicator die niet in uitkomstindicatoren staat"))
+    problems += _wijken_problemen(plan, rel(plan_file))
     acties_file = folder / "acties.csv"
-    acties = validate(read_csv(acties_file), ACTIES_SCHEMA, rel(acties_file), problems)
+    raw, gevonden = normaliseer(read_csv(acties_file), ["plan_id", "doel_nummer", "resultaat_nummer", "actie_nummer",
+                                                        "status", "planning_maanden", "uitvoerbaar", "gemeente_reactie"],
+                                rel(acties_file))
+    if "plan_id" in raw:
+        gevonden += [Problem(file=rel(acties_file), row=int(i) + FIRST_DATA_LINE, field="plan_id", value=v,
+                             message=f"hoort bij een ander plan: plan.yml noemt '{plan.plan_id}'")
+                     for i, v in raw["plan_id"].items() if v != plan.plan_id]
+    acties = validate(raw, ACTIES_SCHEMA, rel(acties_file), problems + gevonden)
     unknown = sorted(set(acties["doel_nummer"].astype(int)) - {d.nummer for d in plan.doelen})
     if plan.doelen and unknown:
         raise DataValidationError([Problem(file=rel(plan_file), field="doelen", value=u,
                                            message="doel staat in acties.csv maar niet in plan.yml") for u in unknown])
     return plan, acties
+
+
+def _wijken_problemen(plan: Plan, file: str) -> list[Problem]:
+    """Every wijk a plan covers must be a slug in data/wijken/crosswalk.csv, exactly: a plan for 'Hoogvliet-Zuid' or
+    'hoogvliet-zuid ' would otherwise silently be left out of that wijk's document."""
+    from . import wijken
+
+    try:
+        bekend = set(wijken.load_crosswalk()["wijk_slug"])
+    except DataValidationError:
+        return []  # the crosswalk's own problems are reported by its loader
+    return [Problem(file=file, field=f"wijken.{i}", value=w,
+                    message="geen wijk-slug uit data/wijken/crosswalk.csv (kleine letters, zonder spaties)")
+            for i, w in enumerate(plan.wijken) if w not in bekend]
 
 
 def plans_for_wijk(slug: str, jaar: int) -> list[tuple[Plan, pd.DataFrame]]:

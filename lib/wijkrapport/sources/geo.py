@@ -9,7 +9,7 @@ import geopandas as gpd
 
 from .. import paths
 from ..errors import DataValidationError, Problem
-from .base import rel
+from .base import controleer_bestand, rel
 
 RD_NEW = 28992
 
@@ -31,10 +31,11 @@ def _read(path: str, mtime: float, required: tuple[str, ...]) -> gpd.GeoDataFram
     0,1 s for reading the GeoJSON again in every wijkdocument)."""
     from . import framecache
 
-    return framecache.gedeeld("geo", (rel(Path(path)), *required), geo_dir(), lambda: _lees(path, required))
+    return framecache.gedeeld("geo", (rel(Path(path)), *required), [Path(path)], lambda: _lees(path, required))
 
 
 def _lees(path: str, required: tuple[str, ...]) -> gpd.GeoDataFrame:
+    controleer_bestand(Path(path))
     try:
         gdf = gpd.read_file(path)
     except Exception as exc:  # pyogrio raises several types for broken files

@@ -7,7 +7,6 @@ hoofd- and subcategorie, the location (here: the wijk, optionally the buurt), th
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -18,10 +17,11 @@ from .. import paths
 from ..errors import ConfigError, DataValidationError, Problem
 from ..yamlio import load_yaml, pydantic_problems
 from .base import FIRST_DATA_LINE, read_csv, rel, validate
+from .sleutels import dubbel_problemen, normaliseer
 
 STATUSSEN = ["gemeld", "in_behandeling", "afgehandeld", "geannuleerd"]
 KOLOMMEN = ["melding_id", "datum_melding", "hoofdcategorie", "subcategorie", "wijk", "status", "datum_afgehandeld"]
-_DATUM = r"^\d{4}-\d{2}-\d{2}$"
+_DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class Bron(BaseModel):
@@ -60,7 +60,7 @@ def load_bron() -> Bron:
 
 TERMIJNEN_SCHEMA = pa.DataFrameSchema(
     {"hoofdcategorie": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
-     "termijn_dagen": pa.Column(str, pa.Check.str_matches(r"^\d{1,3}$"))},
+     "termijn_dagen": pa.Column(str, pa.Check.str_matches(r"^[0-9]{1,3}$"))},
     strict=True,
 )
 
@@ -69,7 +69,9 @@ def load_termijnen(bron: Bron | None = None) -> pd.Series:
     """Handling term in days per hoofdcategorie."""
     bron = bron or load_bron()
     path = folder() / bron.termijnen
-    df = validate(read_csv(path), TERMIJNEN_SCHEMA, rel(path))
+    raw, problems = normaliseer(read_csv(path), ["hoofdcategorie", "termijn_dagen"], rel(path))
+    problems += dubbel_problemen(raw, ["hoofdcategorie"], rel(path))
+    df = validate(raw, TERMIJNEN_SCHEMA, rel(path), problems)
     return df.set_index("hoofdcategorie")["termijn_dagen"].astype(int)
 
 
@@ -80,7 +82,7 @@ def _schema(categorieen: list[str], wijken: list[str]) -> pa.DataFrameSchema:
             "datum_melding": pa.Column(str, pa.Check.str_matches(_DATUM)),
             "hoofdcategorie": pa.Column(str, pa.Check.isin(categorieen)),
             "subcategorie": pa.Column(str, pa.Check.str_length(min_value=1, max_value=200)),
-            "wijk": pa.Column(str, pa.Check(lambda s: s.str.strip().str.casefold().isin(wijken),
+            "wijk": pa.Column(str, pa.Check(lambda s: s.str.casefold().isin(wijken),
                                             error="een wijk uit data/wijken/crosswalk.csv (naam of slug)")),
             "buurt": pa.Column(str, required=False),
             "status": pa.Column(str, pa.Check.isin(STATUSSEN)),
@@ -121,13 +123,13 @@ def load() -> tuple[Bron, pd.DataFrame, pd.Series]:
     Every problem is reported with file, row and field before anything is computed. The checked frame is
     shared by the kernels of a run (``framecache``; the key includes the crosswalk it was matched against).
     """
-    from . import framecache, wijken
+    from .. import invoer
+    from . import framecache
 
     bron = load_bron()
     termijnen = load_termijnen(bron)
-    crosswalk = wijken.wijken_dir() / "crosswalk.csv"
-    cw_inhoud = hashlib.sha256(crosswalk.read_bytes()).hexdigest() if crosswalk.exists() else ""
-    df = framecache.gedeeld("meldingen", (bron.bestand, cw_inhoud), folder(), lambda: _meldingen(bron, termijnen))
+    bestanden = [folder() / "bron.yml", folder() / bron.bestand, folder() / bron.termijnen, invoer.wijkbestand("crosswalk")]
+    df = framecache.gedeeld("meldingen", (bron.bestand,), bestanden, lambda: _meldingen(bron, termijnen))
     return bron, df, termijnen
 
 
@@ -139,10 +141,12 @@ def _meldingen(bron: Bron, termijnen: pd.Series) -> pd.DataFrame:
     cw = wijken.load_crosswalk()
     naar_slug = {**{n.casefold(): s for n, s in zip(cw["wijk_naam"], cw["wijk_slug"], strict=True)},
                  **{s: s for s in cw["wijk_slug"]}}
-    raw = read_csv(path)
-    df = validate(raw, _schema(list(termijnen.index), list(naar_slug)), name)
+    raw, problems = normaliseer(read_csv(path), ["melding_id", "datum_melding", "hoofdcategorie", "wijk", "buurt", "status",
+                                                 "datum_afgehandeld"], name)
+    problems += dubbel_problemen(raw, ["melding_id"], name)
+    df = validate(raw, _schema(list(termijnen.index), list(naar_slug)), name, problems)
     df, problems = _datum_problems(df, name)
     if problems:
         raise DataValidationError(problems)
-    df["wijk_slug"] = df["wijk"].str.strip().str.casefold().map(naar_slug)
+    df["wijk_slug"] = df["wijk"].str.casefold().map(naar_slug)
     return df.reset_index(drop=True)

@@ -17,6 +17,7 @@ import pandera.pandas as pa
 from .. import paths
 from ..errors import DataValidationError, Problem
 from .base import numeric_problems, read_csv, rel, to_number, validate
+from .sleutels import dubbel_problemen, normaliseer
 
 WAARDE_KOLOMMEN = ["g4_start", "g4_huidig", "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]
 GEPUBLICEERD_KOLOMMEN = [
@@ -43,15 +44,17 @@ def _pct_range(df: pd.DataFrame) -> pd.Series:
     return ok
 
 
-def _typed(raw: pd.DataFrame, numeric: list[str], file: str, int_cols: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
-    problems = numeric_problems(raw, numeric, file)
+def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str, ...] = (),
+           geheel: tuple[str, ...] = (), namen: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
+    """Identifiers (``sleutels``) normalised, numbers typed (``geheel``: whole numbers only); every problem found.
+    ``namen``: identifier columns in which names differing only in case or look-alike letters are duplicates."""
+    raw, problems = normaliseer(raw, list(sleutels), file)
+    problems += numeric_problems(raw, numeric, file, geheel=geheel)
+    problems += dubbel_problemen(raw, list(namen), file)
     df = raw.copy()
     for col in numeric:
         if col in df:
             df[col] = to_number(df[col]).astype(float)
-    for col in int_cols:
-        if col in df:
-            df[col] = to_number(df[col])
     return df, problems
 
 
@@ -89,7 +92,8 @@ def _decimals(text: pd.Series) -> pd.Series:
 
 
 def parse_effecttabel(raw: pd.DataFrame, file: str) -> pd.DataFrame:
-    df, problems = _typed(raw, WAARDE_KOLOMMEN + GEPUBLICEERD_KOLOMMEN + ["tabel", "volgorde"], file)
+    df, problems = _typed(raw, WAARDE_KOLOMMEN + GEPUBLICEERD_KOLOMMEN + ["tabel", "volgorde"], file,
+                          sleutels=("indicator_id", "soort", "eenheid"), geheel=("tabel", "volgorde"))
     decimals = {c: _decimals(raw[c]) for c in ("doel_2024_gepubliceerd", "pct_ingelopen_gepubliceerd") if c in raw}
     df = validate(df, EFFECTTABEL_SCHEMA, file, problems)
     for col, dec in decimals.items():
@@ -193,33 +197,55 @@ FINANCIEN_SCHEMA = pa.DataFrameSchema(
     strict="filter",
 )
 
-TELTABEL_SCHEMA = pa.DataFrameSchema(
+def _teltabel(periode: str, *sleutel: str) -> pa.DataFrameSchema:
+    """Counts for Rotterdam and NPRZ per period; one row per period, regel (and age group) and area."""
+    return pa.DataFrameSchema(
+        {
+            periode: pa.Column(str, pa.Check.str_length(min_value=1)),
+            "regel": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "gebied": pa.Column(str, pa.Check.isin(["Rotterdam", "NPRZ"])),
+            "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
+            "aandeel_nprz_gepubliceerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        },
+        unique=[periode, "regel", *sleutel, "gebied"],
+        strict=False,
+    )
+
+
+TELTABEL_SCHEMA = _teltabel("jaar")
+
+SAMENVATTING_SCHEMA = pa.DataFrameSchema(
     {
-        "regel": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "gebied": pa.Column(str, pa.Check.isin(["Rotterdam", "NPRZ"])),
-        "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
-        "aandeel_nprz_gepubliceerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "pijler": pa.Column(str, pa.Check.isin(["thuisbasis", "school", "werk", "wonen", "veilig"]), unique=True),
+        "totaal_gepubliceerd": pa.Column(float, pa.Check.ge(0), nullable=True),
     },
     strict=False,
 )
 
-#: file name -> (schema, numeric columns)
+_TEL = ("regel", "gebied", "leeftijd")
+#: file name -> (schema, numeric columns, identifier columns, whole-number columns, name columns)
 TABELLEN = {
-    "algemene_indicatoren.csv": (ALGEMEEN_SCHEMA, ["waarde"]),
-    "verhuisbewegingen.csv": (VERHUIS_SCHEMA, ["waarde", "volgorde", "kolom"]),
-    "interventies.csv": (INTERVENTIES_SCHEMA, ["volgorde"]),
-    "financien.csv": (FINANCIEN_SCHEMA, ["begroot", "gerealiseerd", "gemeente", "overige_partners"]),
-    "thuiszitters.csv": (TELTABEL_SCHEMA, ["waarde", "aandeel_nprz_gepubliceerd"]),
-    "huisuitzettingen.csv": (TELTABEL_SCHEMA, ["waarde", "aandeel_nprz_gepubliceerd"]),
+    "algemene_indicatoren.csv": (ALGEMEEN_SCHEMA, ["waarde"], ("indicator_id", "eenheid", "gebied", "symbool"), (), ()),
+    "verhuisbewegingen.csv": (VERHUIS_SCHEMA, ["waarde", "volgorde", "kolom"],
+                              ("gebied", "gebied_soort", "kolom_id", "onderdrukt"), ("volgorde", "kolom"), ("gebied",)),
+    "interventies.csv": (INTERVENTIES_SCHEMA, ["volgorde"],
+                         ("pijler", "nummer", "kleur_2023", "kleur_2024", "trend", "gestopt_in_tekst"), ("volgorde",), ()),
+    "financien.csv": (FINANCIEN_SCHEMA, ["begroot", "gerealiseerd", "gemeente", "overige_partners"], ("post", "soort"), (),
+                      ()),
+    "thuiszitters.csv": (_teltabel("schooljaar", "leeftijd"), ["waarde", "aandeel_nprz_gepubliceerd"],
+                         ("schooljaar", *_TEL), (), ("regel",)),
+    "huisuitzettingen.csv": (_teltabel("jaar"), ["waarde", "aandeel_nprz_gepubliceerd"], ("jaar", *_TEL), (), ("regel",)),
+    "interventies_samenvatting.csv": (SAMENVATTING_SCHEMA, ["totaal_gepubliceerd"], ("pijler",), ("totaal_gepubliceerd",),
+                                      ()),
 }
 
 
 @lru_cache(maxsize=32)
 def _tabel(path: str, mtime: float, naam: str) -> pd.DataFrame:
-    schema, numeric = TABELLEN[naam]
+    schema, numeric, sleutels, geheel, namen = TABELLEN[naam]
     file = rel(Path(path))
     raw = read_csv(Path(path))
-    df, problems = _typed(raw, numeric, file)
+    df, problems = _typed(raw, numeric, file, sleutels, geheel, namen)
     return validate(df, schema, file, problems)
 
 
@@ -266,4 +292,5 @@ PAGINA_SCHEMA = pa.DataFrameSchema(
 TABELLEN["indicatorpaginas.csv"] = (
     PAGINA_SCHEMA,
     ["aandeel_tekst", "doel_tekst", "startwaarde_tekst", "zuid_huidig_tekst", "pct_ingelopen_tekst"],
+    ("indicator_id",), (), (),
 )

@@ -8,7 +8,11 @@ that loses a wijk is an error, not a silent drop.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,27 +20,29 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import paths
+from .. import invoer
 from ..errors import DataValidationError, Problem
+from ..invoer import KWB2024, KWB_JAREN, RAADZOEKER, VERGEWIJK  # noqa: F401 - the declared inputs, in one place
 from . import framecache
-from .base import numeric_problems, read_csv, rel, to_number, validate
-
-RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
-VERGEWIJK = "rotterdam-vergewijk-cbs-wijkprofiel"
-KWB2024 = "cbs-kwb-2024-wikigen"
-KWB_JAREN = (2014, 2015, 2016, 2017, 2018)
+from .base import lees_bytes, numeric_problems, read_csv, rel, to_number, validate
+from .sleutels import dubbel_problemen, normaliseer
 
 
 def wijken_dir() -> Path:
-    return paths.data_dir() / "wijken"
+    return invoer.wijken_dir()
 
 
 def _finite(s: pd.Series) -> pd.Series:
     return s.isna() | np.isfinite(s.astype(float))
 
 
-def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    problems = numeric_problems(raw, numeric, file)
+def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str, ...] = ("wijk_slug",),
+           geheel: tuple[str, ...] = ("jaar", "editie")) -> tuple[pd.DataFrame, list[Problem]]:
+    """Identifiers normalised (``sleutels``; slugs that differ only in case or look-alike letters are duplicates),
+    numbers typed (``geheel``: whole numbers only: a year 2024.4 is an error, not 2024)."""
+    raw, problems = normaliseer(raw, list(sleutels), file)
+    problems += dubbel_problemen(raw, [c for c in sleutels if c == "wijk_slug"], file)
+    problems += numeric_problems(raw, numeric, file, geheel=geheel)
     df = raw.copy()
     for col in numeric:
         if col in df:
@@ -47,7 +53,7 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFra
 def _cached_file(func):
     """Cache a loader per (path, mtime) so a run reads each file once (and its kernels share it: framecache)."""
     cache = lru_cache(maxsize=16)(
-        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), wijken_dir(), lambda: func(Path(path))))
+        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), invoer.wijken(), lambda: func(Path(path))))
 
     def load(path: Path) -> pd.DataFrame:
         if not path.exists():
@@ -63,7 +69,7 @@ def _cached_file(func):
 CROSSWALK_SCHEMA = pa.DataFrameSchema(
     {
         "wijk_slug": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]{0,63}$"), unique=True),
-        "wijk_naam": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "wijk_naam": pa.Column(str, pa.Check.str_length(min_value=1), unique=True),
         "gebied_slug": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]*$")),
         "gebied_naam": pa.Column(str, pa.Check.str_length(min_value=1)),
         "cbs_buurtcodes": pa.Column(str, pa.Check.str_matches(r"^(BU\d{8})(;BU\d{8})*$")),
@@ -76,12 +82,16 @@ CROSSWALK_SCHEMA = pa.DataFrameSchema(
 @_cached_file
 def _crosswalk(path: Path) -> pd.DataFrame:
     file = rel(path)
-    return validate(read_csv(path), CROSSWALK_SCHEMA, file)
+    raw, problems = normaliseer(read_csv(path), ["wijk_slug", "wijk_naam", "gebied_slug", "gebied_naam", "cbs_wijkcode",
+                                                 "cbs_buurtcodes", "wijkprofiel_nummer", "nprz_verhuis_naam"], file)
+    problems += dubbel_problemen(raw, ["wijk_naam", "gebied_naam"], file)
+    # a wijk is found by its name too (meldingen, NPRZ tables): two wijken may not share a name in any spelling
+    return validate(raw, CROSSWALK_SCHEMA, file, problems)
 
 
 def load_crosswalk() -> pd.DataFrame:
     """One row per wijk: slug, name, gebied, CBS buurt codes, Wijkprofiel number, ..."""
-    return _crosswalk(wijken_dir() / "crosswalk.csv")
+    return _crosswalk(invoer.wijkbestand("crosswalk"))
 
 
 # --- Wijkprofiel ---------------------------------------------------------------------------
@@ -110,7 +120,7 @@ def _wijkprofiel(path: Path) -> pd.DataFrame:
 
 def load_wijkprofiel() -> pd.DataFrame:
     """Fysieke, veiligheids- en sociale index per wijk and edition (100 = Rotterdam 2014)."""
-    return _wijkprofiel(wijken_dir() / RAADZOEKER / "wijkprofiel_index_wijk_2014_2026.csv")
+    return _wijkprofiel(invoer.wijkbestand("wijkprofiel"))
 
 
 # --- Politie -------------------------------------------------------------------------------
@@ -141,7 +151,7 @@ def _politie(path: Path) -> pd.DataFrame:
 
 def load_politie() -> pd.DataFrame:
     """Registered crimes per wijk and year (totaal, woninginbraak)."""
-    return _politie(wijken_dir() / RAADZOEKER / "politie_misdrijven_wijk_2018_2025.csv")
+    return _politie(invoer.wijkbestand("politie"))
 
 
 # --- CBS kerncijfers: stable variable names --------------------------------------------------
@@ -153,7 +163,10 @@ VARIABELEN_SCHEMA = pa.DataFrameSchema(
         "bron_eenheid": pa.Column(str),
         "variabele": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
         "eenheid": pa.Column(str, pa.Check.isin(["pct", "eur", "aantal", "per1000"])),
-        "factor": pa.Column(str),
+        "factor": pa.Column(str, pa.Check(lambda s: s.isin(["per_inwoner", "per_huishouden"])
+                                          | s.str.fullmatch(r"0*[1-9][0-9]*(\.[0-9]+)?|0*\.[0-9]*[1-9][0-9]*"),
+                                          element_wise=False,
+                                          error="per_inwoner, per_huishouden of een positief getal (decimaalpunt)")),
         "label": pa.Column(str),
     },
     unique=["bron", "bron_kolom", "bron_eenheid"],
@@ -163,17 +176,25 @@ VARIABELEN_SCHEMA = pa.DataFrameSchema(
 
 @_cached_file
 def _variabelen(path: Path) -> pd.DataFrame:
-    return validate(read_csv(path), VARIABELEN_SCHEMA, rel(path))
+    raw, problems = normaliseer(read_csv(path), ["bron", "bron_kolom", "bron_eenheid", "variabele", "eenheid", "factor"],
+                                rel(path))
+    return validate(raw, VARIABELEN_SCHEMA, rel(path), problems)
 
 
 def load_variabelen() -> pd.DataFrame:
     """The table of stable names: source column (and unit) -> variable, unit, conversion."""
-    return _variabelen(wijken_dir() / "variabelen.csv")
+    return _variabelen(invoer.wijkbestand("variabelen"))
 
 
 def variabele_labels() -> dict[str, tuple[str, str]]:
     v = load_variabelen()
     return {r.variabele: (r.label, r.eenheid) for r in v.drop_duplicates("variabele").itertuples()}
+
+
+def _noemer(series: pd.Series) -> pd.Series:
+    """A divisor: 0 (no inhabitants, no households) gives no figure (NaN), never an infinite one."""
+    values = series.astype(float)
+    return values.where(values != 0)
 
 
 def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: dict[str, str] | None = None
@@ -189,9 +210,9 @@ def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: d
             continue
         values = wide[m.bron_kolom].astype(float)
         if m.factor == "per_inwoner":
-            values = values / wide["Aantal inwoners"].astype(float) * 100
+            values = values / _noemer(wide["Aantal inwoners"]) * 100
         elif m.factor == "per_huishouden":
-            values = values / wide["Huishoudens totaal"].astype(float) * 100
+            values = values / _noemer(wide["Huishoudens totaal"]) * 100
         else:
             values = values * float(m.factor)
         part = wide[id_cols].copy()
@@ -235,7 +256,7 @@ RAADZOEKER_SCHEMA = pa.DataFrameSchema(
 @_cached_file
 def _raadzoeker_cbs(path: Path) -> pd.DataFrame:
     file = rel(path)
-    df, problems = _typed(read_csv(path), RAADZOEKER_NUMERIC, file)
+    df, problems = _typed(read_csv(path), RAADZOEKER_NUMERIC, file, sleutels=("wijk_slug", "cbs_buurtcode"))
     df = validate(df, RAADZOEKER_SCHEMA, file, problems)
     df["jaar"] = df["jaar"].astype(int)
     return df
@@ -243,19 +264,19 @@ def _raadzoeker_cbs(path: Path) -> pd.DataFrame:
 
 def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
     """What a derived frame depends on: each file with its modification time (and the variable table)."""
-    files = (*files, wijken_dir() / "variabelen.csv")
+    files = (*files, invoer.wijkbestand("variabelen"))
     return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in files)
 
 
 def data_state() -> tuple[tuple[str, int], ...]:
-    """Every file in data/wijken/ with its modification time: the key for caches of figures computed from them."""
-    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(wijken_dir().rglob("*")) if p.is_file())
+    """Every declared input in data/wijken/ with its modification time: the key for caches of figures computed from them."""
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in invoer.wijken())
 
 
 def _derived(func):
     """Cache a derived (long) frame per state of the files it reads; callers get a copy."""
     cache = lru_cache(maxsize=16)(
-        lambda state, *args: framecache.gedeeld(func.__name__, args, wijken_dir(), lambda: func(*args)))
+        lambda state, *args: framecache.gedeeld(func.__name__, args, invoer.wijken(), lambda: func(*args)))
 
     def load(state: tuple, *args) -> pd.DataFrame:
         return cache(state, *args).copy()
@@ -264,7 +285,7 @@ def _derived(func):
 
 
 def _recent_path() -> Path:
-    return wijken_dir() / RAADZOEKER / "cbs_kerncijfers_wijk_2022_2025.csv"
+    return invoer.wijkbestand("kerncijfers")
 
 
 @_derived
@@ -286,9 +307,18 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     """A StatLine export 'CSV met statistische symbolen': ';', BOM, decimal comma, '.' = unknown."""
     file = rel(path)
     try:
-        raw = pd.read_csv(path, sep=";", skiprows=3, header=[0, 1], encoding="utf-8-sig", dtype=str,
-                          keep_default_na=False)
-    except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as exc:
+        text = lees_bytes(path).decode("utf-8-sig")
+        regels = list(csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataValidationError([Problem(file=file, message=f"geen leesbare StatLine-export: {exc}")]) from exc
+    kop = len(regels[3]) if len(regels) > 3 else 0
+    scheef = [Problem(file=file, row=i + 1, message=f"rij heeft {len(r)} velden, de kopregel {kop}")
+              for i, r in enumerate(regels[3:], start=3) if r and len(r) != kop]
+    if scheef:
+        raise DataValidationError(scheef)
+    try:
+        raw = pd.read_csv(io.StringIO(text), sep=";", skiprows=3, header=[0, 1], dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as exc:
         raise DataValidationError([Problem(file=file, message=f"geen leesbare StatLine-export: {exc}")]) from exc
     labels = [_kwb_label(a) for a, _ in raw.columns]
     raw.columns = labels
@@ -296,17 +326,18 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     for col in ("Soort regio", "Codering", "Aantal inwoners"):
         if col not in raw:
             raise DataValidationError([Problem(file=file, field=col, message="kolom ontbreekt in de StatLine-export")])
-    raw["Codering"] = raw["Codering"].str.strip()
-    raw["Soort regio"] = raw["Soort regio"].str.strip()
-    wanted = set(load_variabelen().query("bron == 'kwb'")["bron_kolom"])
-    problems = []
+    raw, problems = normaliseer(raw, ["Codering", "Soort regio"], file, rij_offset=6)
+    for idx in raw.index[raw["Codering"].duplicated(keep="first") & (raw["Codering"] != "")]:
+        problems.append(Problem(file=file, row=int(idx) + 6, field="Codering", value=raw.at[idx, "Codering"],
+                                message="deze regiocode staat er al: dubbele rij"))
+    wanted = set(load_variabelen().query("bron == 'kwb'")["bron_kolom"]) | {"Aantal inwoners", "Huishoudens totaal"}
     for col in [c for c in raw.columns if c in wanted]:
         text = raw[col].str.strip()
         symbols = text.isin([".", "x", "-", ""])
         parsed = to_number(text.where(~symbols, ""), decimal=",")
         for idx in raw.index[~symbols & parsed.isna()]:
             problems.append(Problem(file=file, row=int(idx) + 6, field=col, value=raw.at[idx, col],
-                                    message="verwacht een getal met decimale komma of een StatLine-symbool (. x -)"))
+                                    message="verwacht een eindig getal met decimale komma of een StatLine-symbool (. x -)"))
         raw[col] = parsed
     if problems:
         raise DataValidationError(problems)
@@ -314,7 +345,7 @@ def _kwb_file(path: Path) -> pd.DataFrame:
 
 
 def _kwb_path(jaar: int) -> Path:
-    return wijken_dir() / VERGEWIJK / "cbs-kwb" / f"Kerncijfers_wijken_en_buurten_{jaar}.csv"
+    return invoer.wijkbestand(f"kwb{jaar}")
 
 
 def load_kwb(jaar: int) -> pd.DataFrame:
@@ -342,7 +373,7 @@ def _kwb_units(path: Path) -> dict[str, str]:
 
 
 def _kwb2024_path() -> Path:
-    return wijken_dir() / KWB2024 / "stripped_filtered_data_2024.rotterdam_g4.json"
+    return invoer.wijkbestand("kwb2024")
 
 
 def load_kwb2024() -> pd.DataFrame:
@@ -350,15 +381,37 @@ def load_kwb2024() -> pd.DataFrame:
     return _kwb2024_long(_file_state(_kwb2024_path()))
 
 
+def _eindig(v: float) -> bool:
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:  # an integer beyond any float
+        return False
+
+
+def _geen_constante(naam: str) -> float:
+    raise ValueError(f"{naam} is geen getal")
+
+
 @_derived
 def _kwb2024_long() -> pd.DataFrame:
     path = _kwb2024_path()
-    if not path.exists():
-        raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
+    file = rel(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataValidationError([Problem(file=rel(path), message=f"geen geldige JSON: {exc}")]) from exc
+        data = json.loads(lees_bytes(path).decode("utf-8"), parse_constant=_geen_constante)
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+        raise DataValidationError([Problem(file=file, message=f"geen geldige JSON: {exc}")]) from exc
+    problems = []
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise DataValidationError([Problem(file=file, message="verwacht {regiocode: {variabele: getal}}")])
+    for code, waarden in data.items():
+        if not re.fullmatch(r"(GM|WK|BU)[0-9]{4,8}", code):
+            problems.append(Problem(file=file, field=code, message="geen CBS-regiocode (GM, WK of BU en cijfers)"))
+        for key, v in waarden.items():
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not _eindig(v)):
+                problems.append(Problem(file=file, field=f"{code}.{key}", value=v,
+                                        message="verwacht een eindig getal of null (1e400 is oneindig)"))
+    if problems:
+        raise DataValidationError(problems)
     wide = pd.DataFrame.from_dict(data, orient="index").rename_axis("code").reset_index()
     wide["jaar"] = 2024
     wide["soort"] = wide["code"].str[:2].map({"GM": "Gemeente", "WK": "Wijk", "BU": "Buurt"})
