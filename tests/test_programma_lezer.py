@@ -353,3 +353,39 @@ def test_indicators_without_rows_show_geen_cijfers(gebouwd):
         _sectie(selectie, "Vroegtijdig overleden inwoners"))
     tabel = pd.read_csv(gebouwd / "data" / "programmas" / "oost" / "indicatoren.csv").set_index("indicator_id")
     assert tabel.loc["uitstroom", "status"] == "grijs" and not tabel.loc["uitstroom", "heeft_cijfers"]
+
+
+def test_the_examples_in_the_documentation_are_valid():
+    """Every YAML example of docs/programma.md validates: a whole programme, or a list of indicators."""
+    import yaml
+    from helpers import ROOT
+    from wijkrapport.registry import Indicator, Regime
+
+    blokken = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "programma.md").read_text(encoding="utf-8"), re.S)
+    soorten = []
+    for blok in blokken:
+        inhoud = yaml.safe_load(blok)
+        if isinstance(inhoud, dict) and "pijlers" in inhoud:
+            Programma.model_validate(inhoud)
+            soorten.append("programma")
+        elif isinstance(inhoud, list) or "indicatoren" in inhoud:
+            for ind in inhoud if isinstance(inhoud, list) else inhoud["indicatoren"]:
+                Indicator.model_validate(ind)
+            for regime in ({} if isinstance(inhoud, list) else inhoud.get("regimes", {})).values():
+                Regime.model_validate(regime)
+            soorten.append("indicatoren")
+    assert soorten.count("programma") == 1 and soorten.count("indicatoren") == 3  # traject, ambitie, drempels
+
+
+def test_precision_inferred_from_the_text_of_the_source():
+    tekst = pd.Series(["73", "6.0", " 5.85 ", "", "-0.43", "1.5e3", "0.30000000000000004"])
+    assert src.decimalen_in_tekst(tekst).tolist()[:3] == [0, 1, 2]
+    assert pd.isna(src.decimalen_in_tekst(tekst)[3]) and src.decimalen_in_tekst(tekst)[4] == 2
+    data = pd.DataFrame({"indicator": ["x", "x", "y"], "waarde": [73.0, 0.30000000000000004, float("nan")],
+                         "decimalen": src.decimalen_in_tekst(pd.Series(["73", "0.30000000000000004", ""]))})
+    basis = {"label": "X", "pijler": "p", "polariteit": "hoger"}
+    from wijkrapport.registry import Indicator
+
+    assert pr.decimalen(Indicator(id="x", eenheid="index", **basis), data) == 3  # float noise is no precision
+    assert pr.decimalen(Indicator(id="x", eenheid="index", decimalen=0, **basis), data) == 0
+    assert pr.decimalen(Indicator(id="y", eenheid="eur", **basis), data) == 0  # no figure: the unit's precision

@@ -285,7 +285,9 @@ def ambitie_chart(reeksen: dict[str, pd.Series], nulmeting: tuple[date, float],
             ls="none", zorder=4)
     waarde_label = {"xytext": (6, 0), "textcoords": "offset points", "ha": "left", "va": "center", "fontsize": 7,
                     "color": KLEUR_DOEL}
-    ax.annotate(fmt.waarde(nul_v, eenheid, decimalen), (nul_d, nul_v), **waarde_label)
+    gelabeld = {r.dropna().index[-1] for r in reeksen.values() if r.notna().any()}  # each series' last point
+    if nul_d not in gelabeld:  # a nulmeting that is a series' last measurement already has its value beside it
+        ax.annotate(fmt.waarde(nul_v, eenheid, decimalen), (nul_d, nul_v), **waarde_label)
     laatste = nul_v
     for _naam, d, waarde, richting in horizonten:
         if waarde is not None:

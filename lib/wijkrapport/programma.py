@@ -50,17 +50,20 @@ def peildatum(programma: Programma, jaar: int) -> date:
 
 
 STANDAARD_DECIMALEN = {"pct": 1, "eur": 0, "aantal": 0, "m2": 0, "index": 1, "per1000": 1}
+#: Published figures rarely carry more than 3 decimals; more in a data file are computed values or binary float
+#: noise (0.30000000000000004), not a precision to print: such an indicator needs its ``decimalen`` key.
+MAX_DECIMALEN_UIT_BRON = 3
 
 
 def decimalen(ind: Indicator, data: pd.DataFrame) -> int:
     """Decimals to print (and compare) an indicator with: its ``decimalen`` key, else the precision of its source
-    (the most decimals among its values in the data file), else the unit's usual precision."""
+    (the most decimals among its values in the data file, at most 3), else the unit's usual precision."""
     if ind.decimalen is not None:
         return ind.decimalen
     if "decimalen" in data:
         d = data.loc[(data["indicator"] == ind.id) & data["waarde"].notna(), "decimalen"].dropna()
         if len(d):
-            return int(d.max())
+            return min(int(d.max()), MAX_DECIMALEN_UIT_BRON)
     return STANDAARD_DECIMALEN.get(ind.eenheid, 1)
 
 

@@ -484,10 +484,11 @@ def toon_gebieden(programma: Programma, data: pd.DataFrame, jaar: int, tabellen_
             fmt.status_html(_SCORE_KEY.get(sc, "grijs"),
                             labels={k: fmt.waarde(v, eenheden[i], int(dec[i]), missing="–") for k in fmt.STATUS_LABEL})
             for sc, v in zip(tabel[i], tabel[f"{i}__waarde"], strict=True)]
-    tellingen = [Kolom("aantal_rood", "Aantal negatief", numeriek=True),
-                 Kolom("aantal_groen", "Aantal positief", numeriek=True)]
+    tellingen = [Kolom("aantal_rood", "Aantal negatief", numeriek=True, klasse="telling"),
+                 Kolom("aantal_groen", "Aantal positief", numeriek=True, klasse="telling")]
     if programma.aandachtsgebied_vanaf:
-        tellingen.append(Kolom("aandachtsgebied", "Aandachtsgebied", opmaak=lambda v: "Ja" if v else "Nee"))
+        tellingen.append(Kolom("aandachtsgebied", "Aandachtsgebied", opmaak=lambda v: "Ja" if v else "Nee",
+                               klasse="aandacht"))
     legenda = "".join(f"<li>{fmt.status_html(_SCORE_KEY[k], labels=SCORE_LABEL)}</li>" for k in ("rood", "neutraal", "groen"))
     uitleg = ("Per gebied en indicator: negatief (slechter dan de negatieve grens), neutraal of positief. De gebieden "
               "met de meeste negatieve scores staan bovenaan.")
@@ -501,13 +502,14 @@ def toon_gebieden(programma: Programma, data: pd.DataFrame, jaar: int, tabellen_
                    "gebied.")
     onderdelen = ["<h2>Scores per gebied</h2>", f'<ul class="legenda">{legenda}</ul>', f"<p>{escape(uitleg)}</p>"]
     for n, stuk in enumerate(stukken, start=1):
-        kolommen = [Kolom("gebied", "Gebied"), *(tellingen if n == 1 else [])]
-        kolommen += [Kolom(f"{i}__cel", labels[i], html=True, klasse="afbreken") for i in stuk]
+        kolommen = [Kolom("gebied", "Gebied", klasse="gebied"), *(tellingen if n == 1 else [])]
+        kolommen += [Kolom(f"{i}__cel", labels[i], html=True) for i in stuk]
         caption = f"Scores per gebied in {jaar}"
         if len(stukken) > 1:
             eerste, laatste = ids.index(stuk[0]) + 1, ids.index(stuk[-1]) + 1
             caption += f" (deel {n} van {len(stukken)}: indicator {eerste} tot en met {laatste} van {len(ids)})"
-        onderdelen.append(html_table(tabel, kolommen, caption=caption, bron=bron if n == len(stukken) else ""))
+        onderdelen.append(html_table(tabel, kolommen, caption=caption, bron=bron if n == len(stukken) else "",
+                                     klasse="vast"))
     toon_html(f'<div class="breed">{"".join(onderdelen)}</div>')
     export = tabel.drop(columns=[f"{i}__cel" for i in ids]).rename(columns={i: f"{i}__score" for i in ids})
     schrijf_csv(export, "scores_per_gebied", tabellen_dir)

@@ -25,7 +25,7 @@ class Kolom:
     opmaak: Callable[[object], str] | None = None
     html: bool = False
     numeriek: bool = False
-    klasse: str = ""  # extra CSS class of the column's cells (e.g. "afbreken": its heading may be hyphenated)
+    klasse: str = ""  # extra CSS class of the column's cells (e.g. "telling": a fixed width in print)
 
 
 def waarde_kolom(naam: str, kop: str, eenheid_kolom: str | None = None, eenheid: str = "pct") -> Kolom:
