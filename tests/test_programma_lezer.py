@@ -207,20 +207,22 @@ def test_a_cut_table_fails_its_report_where_the_pdf_is_made(tmp_path, monkeypatc
 # 4. Charts: one period is a bar with its label; ambitions are drawn at their dates; lines break at gaps
 
 
-def _figuren(in_project, monkeypatch, naam: str) -> dict[str, tuple[object, str]]:
-    """Title -> (figure, alt text) of every chart in every chapter of programme ``naam``, made in process."""
+@pytest.fixture(scope="module")
+def figuren(project) -> dict[str, tuple[object, str]]:
+    """Title -> (figure, alt text) of every chart in every chapter of programme ``oost``, made once in process."""
     getoond = {}
-    monkeypatch.setattr(views, "toon_figuur", lambda fig, **kw: getoond.__setitem__(kw["titel"], (fig, kw["alt"])))
-    for attr in ("toon_tabel", "toon_tekst", "toon_html"):
-        monkeypatch.setattr(views, attr, lambda *a, **kw: None)
-    programma, data = views.laad(naam)
-    for p in programma.pijlers:
-        views.toon_hoofdstuk(programma, data, 2024, p.id, "")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WIJKRAPPORT_ROOT", str(project))
+        mp.setattr(views, "toon_figuur", lambda fig, **kw: getoond.__setitem__(kw["titel"], (fig, kw["alt"])))
+        for attr in ("toon_tabel", "toon_tekst", "toon_html"):
+            mp.setattr(views, attr, lambda *a, **kw: None)
+        programma, data = views.laad("oost")
+        for p in programma.pijlers:
+            views.toon_hoofdstuk(programma, data, 2024, p.id, "")
     return getoond
 
 
-def test_one_period_is_a_bar_with_its_value_not_a_line_over_a_century(in_project, monkeypatch):
-    figuren = _figuren(in_project, monkeypatch, "oost")
+def test_one_period_is_a_bar_with_its_value_not_a_line_over_a_century(figuren):
     fig, alt = figuren["Bereik jongerenwerk"]
     assert alt.startswith("Staafdiagram van Bereik jongerenwerk in 2023: Oost 412 en Stad 2.210.")
     ax = fig.axes[0]
@@ -237,10 +239,9 @@ def test_a_line_chart_of_a_single_period_stays_at_that_period():
     assert [t.get_text() for t in ax.texts] == ["5,0%"]
 
 
-def test_ambitions_are_drawn_at_their_dates_with_their_values(in_project, monkeypatch):
+def test_ambitions_are_drawn_at_their_dates_with_their_values(figuren):
     import matplotlib.dates as mdates
 
-    figuren = _figuren(in_project, monkeypatch, "oost")
     fig, alt = figuren["Voortijdig schoolverlaters"]
     ax = fig.axes[0]
     boven = [t.get_text().strip() for t in fig.axes[1].get_xticklabels()] if len(fig.axes) > 1 else \
@@ -256,19 +257,19 @@ def test_ambitions_are_drawn_at_their_dates_with_their_values(in_project, monkey
     assert "nog niet vastgesteld" in {t.get_text() for t in _fig.axes[0].texts}
 
 
-def test_a_missing_year_breaks_the_line(in_project, monkeypatch):
-    programma, data = views.laad("oost")
+def test_a_missing_year_breaks_the_line(in_project, figuren):
+    _programma, data = views.laad("oost")
     assert views.verwachte_perioden(data, "sportdeelname", 2024) == [2019, 2020, 2021, 2022, 2023]
     assert views.verwachte_perioden(data, "tevredenheid", 2024) == [2020, 2022, 2024]  # every other year: no gap
-    fig, alt = _figuren(in_project, monkeypatch, "oost")["Jongeren die sporten"]
+    fig, alt = figuren["Jongeren die sporten"]
     lijn = next(line for line in fig.axes[0].get_lines() if line.get_label() == "Oost")
     assert list(lijn.get_xdata()) == [2019, 2020, 2021, 2022, 2023] and pd.isna(lijn.get_ydata()[2])
     assert "Voor Oost ontbreken cijfers over 2021; daar loopt de lijn niet door." in alt
 
 
-def test_every_area_has_one_colour_in_every_chart(in_project, monkeypatch):
+def test_every_area_has_one_colour_in_every_chart(figuren):
     kleuren: dict[str, set[str]] = {}
-    for fig, _alt in _figuren(in_project, monkeypatch, "oost").values():
+    for fig, _alt in figuren.values():
         ax = fig.axes[0]
         for line in ax.get_lines():
             if not line.get_label().startswith("_") and line.get_label() != "ambitie":
