@@ -28,3 +28,15 @@ def volledige_build(tmp_path_factory):
     result = run_cli("--year", "2024", "--jobs", "2", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(project)})
     assert result.returncode == 0, result.stderr + result.stdout
     return out / "2024", result
+
+
+@pytest.fixture(scope="session")
+def programmas_gebouwd(tmp_path_factory):
+    """One real build of the programmes written in the tests (proefprogrammas.py): (project, reports/2024)."""
+    from proefprogrammas import alle_programmas, programma_project
+
+    project = programma_project(tmp_path_factory.mktemp("programmas"), alle_programmas())
+    out = tmp_path_factory.mktemp("programmas-uit")
+    result = run_cli("--year", "2024", "--jobs", "2", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(project)})
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project, out / "2024"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 GEEN_GEGEVENS = "geen gegevens"
@@ -63,6 +65,19 @@ def waarde(value: object, eenheid: str, decimals: int | None = None, missing: st
     if eenheid in ("aantal", "m2"):
         return getal(value, 0 if decimals is None else decimals, missing)
     return getal(value, 1 if decimals is None else decimals, missing)
+
+
+def datum(value: date) -> str:
+    """A date the Dutch way: ``datum(date(2024, 7, 1)) == '1 juli 2024'``."""
+    return format_date(value, format="d MMMM y", locale="nl_NL")
+
+
+def decimalen_van(value: object, maximum: int = 6) -> int:
+    """The decimals needed to print ``value`` exactly (up to ``maximum``): 90 -> 0, 30.5 -> 1, 0.25 -> 2."""
+    if is_missing(value):
+        return 0
+    d = Decimal(repr(round(float(value), maximum))).normalize()  # type: ignore[arg-type]
+    return max(0, -d.as_tuple().exponent)
 
 
 def verschil_pt(value: object, decimals: int = 1, missing: str = GEEN_GEGEVENS) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 
 import pandas as pd
 
-from .format import is_missing
+from .format import is_missing, round_half_up
 from .registry import Horizon, Nulmeting
 
 SCORES = ("rood", "neutraal", "groen", "grijs")
@@ -33,13 +33,17 @@ def _sign(polariteit: str | None) -> int:
 def ambitie_op(nulmeting: Nulmeting, horizonten: list[Horizon], peildatum: date) -> float:
     """The ambition value at ``peildatum``, interpolated between nulmeting and valued horizons.
 
-    Before the nulmeting it is the nulmeting; after the last valued horizon it is that horizon's value.
+    Before the nulmeting it is the nulmeting; after the last valued horizon it is that horizon's value (an
+    ambition stays in force until the next one is set). Horizons with only a direction, or still to be set, are
+    skipped; when no horizon up to or after the date has a value there is no ambition value (NaN).
 
     >>> from datetime import date
     >>> n = Nulmeting(datum=date(2020, 1, 1), waarde=100)
     >>> h = [Horizon(naam="na 4 jaar", datum=date(2024, 1, 1), waarde=80)]
     >>> round(ambitie_op(n, h, date(2022, 1, 1)), 1)
     90.0
+    >>> ambitie_op(n, [Horizon(naam="na 15 jaar", datum=date(2035, 1, 1))], date(2022, 1, 1))
+    nan
     """
     punten = [(nulmeting.datum, nulmeting.waarde)] + [(h.datum, h.waarde) for h in horizonten if h.waarde is not None]
     if peildatum <= punten[0][0]:
@@ -47,7 +51,7 @@ def ambitie_op(nulmeting: Nulmeting, horizonten: list[Horizon], peildatum: date)
     for (d0, v0), (d1, v1) in zip(punten, punten[1:], strict=False):
         if peildatum <= d1:
             return v0 + (v1 - v0) * (peildatum - d0).days / (d1 - d0).days
-    return float(punten[-1][1])
+    return float(punten[-1][1]) if len(punten) > 1 else math.nan
 
 
 def volgende_horizon(horizonten: list[Horizon], peildatum: date) -> Horizon | None:
@@ -56,30 +60,42 @@ def volgende_horizon(horizonten: list[Horizon], peildatum: date) -> Horizon | No
 
 
 def ambitie_status(nulmeting: Nulmeting, horizonten: list[Horizon], peildatum: date, waarde_nu: float,
-                   polariteit: str | None) -> str:
+                   polariteit: str | None, decimalen: int | None = None) -> str:
     """groen (ambition for the date reached), oranje (moved the right way, not there yet),
-    rood (no change or the wrong way), grijs (no current value).
+    rood (no change or the wrong way), grijs (no current value, or no ambition value set for the date).
 
-    When the next horizon states only a direction, groen means the value moved that way.
+    When the next horizon states only a direction, groen means the value moved that way. With ``decimalen``
+    the values are compared as printed (rounded half away from zero), so a status never contradicts the
+    figures beside it.
 
     >>> from datetime import date
     >>> n = Nulmeting(datum=date(2020, 1, 1), waarde=100)
     >>> h = [Horizon(naam="na 4 jaar", datum=date(2024, 1, 1), waarde=80)]
     >>> ambitie_status(n, h, date(2022, 1, 1), 92, "lager"), ambitie_status(n, h, date(2022, 1, 1), 89, "lager")
     ('oranje', 'groen')
+    >>> ambitie_status(n, h, date(2022, 1, 1), 90.04, "lager"), ambitie_status(n, h, date(2022, 1, 1), 90.04, "lager", 1)
+    ('oranje', 'groen')
     """
-    nu = _f(waarde_nu)
+    nu = afronden(waarde_nu, decimalen)
     if math.isnan(nu):
         return "grijs"
     s = _sign(polariteit)
-    beweging = s * (nu - nulmeting.waarde)
+    beweging = s * (nu - afronden(nulmeting.waarde, decimalen))
     volgende = volgende_horizon(horizonten, peildatum)
-    if volgende is not None and volgende.waarde is None:
+    if volgende is not None and volgende.richting is not None:
         return "groen" if beweging > 0 else "rood"
-    doel = ambitie_op(nulmeting, horizonten, peildatum)
+    doel = afronden(ambitie_op(nulmeting, horizonten, peildatum), decimalen)
+    if math.isnan(doel):
+        return "grijs"
     if s * (nu - doel) >= -1e-9:
         return "groen"
     return "oranje" if beweging > 0 else "rood"
+
+
+def afronden(value: object, decimalen: int | None) -> float:
+    """``value`` as printed with ``decimalen`` decimals (half away from zero); unchanged when None; NaN if missing."""
+    v = _f(value)
+    return v if decimalen is None or math.isnan(v) else round_half_up(v, decimalen)
 
 
 def drempel_score(waarde: float, negatief: float, positief: float, polariteit: str | None) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import paths
 from .errors import ConfigError, Problem
+from .taal import meervoud
 from .yamlio import load_yaml, pydantic_problems
 
 Eenheid = Literal["pct", "eur", "aantal", "index", "m2", "per1000"]
@@ -59,18 +60,30 @@ class Nulmeting(_Strict):
 
 
 class Horizon(_Strict):
-    """A named horizon (e.g. "na 4 jaar") with an ambition value, or only a direction."""
+    """A named horizon (e.g. "na 4 jaar") with an ambition value, only a direction, or neither.
 
-    naam: str
+    A horizon with neither a value nor a direction is "nog niet vastgesteld" (the programme will set it later):
+    it is shown as such and never dropped.
+    """
+
+    naam: str = Field(description="the programme's name for the horizon, e.g. 'na 4 jaar'")
     datum: date
-    waarde: float | None = None
-    richting: Literal["stijging", "daling"] | None = None
+    waarde: float | None = Field(default=None, description="the ambition value at this date")
+    richting: Literal["stijging", "daling"] | None = Field(
+        default=None, description="only a direction, no value; with neither waarde nor richting the ambition for this "
+                                  "horizon is 'nog niet vastgesteld'")
 
     @model_validator(mode="after")
     def _value_or_direction(self) -> Horizon:
-        if (self.waarde is None) == (self.richting is None):
-            raise ValueError("geef per horizon een waarde of een richting (stijging/daling), niet allebei of geen van beide")
+        if self.waarde is not None and self.richting is not None:
+            raise ValueError("geef per horizon een waarde of een richting (stijging/daling), niet allebei; laat beide "
+                             "weg als de ambitie nog niet is vastgesteld")
         return self
+
+    @property
+    def vastgesteld(self) -> bool:
+        """False for a horizon whose ambition is still to be set (no value, no direction)."""
+        return self.waarde is not None or self.richting is not None
 
 
 class Ambitie(_Strict):
@@ -119,6 +132,8 @@ class Indicator(_Strict):
     regime: str | None = None  # gap closing along a trajectory: a key of the programme's regimes
     ambitie: Ambitie | None = None  # ambitions per horizon
     drempels: Drempels | None = None  # threshold scoring per area
+    decimalen: int | None = Field(default=None, ge=0, le=6, description=(
+        "decimals to print; default: as many as the data file gives for this indicator"))
     bron: str = ""
 
     @property
@@ -163,6 +178,8 @@ class Programma(_Strict):
     titel: str
     gemeente: str
     hoofdstukwoord: str = "pijler"  # the programme's own word for a chapter: pijler, tafel, thema
+    hoofdstukwoord_meervoud: str | None = Field(default=None, description=(
+        "plural of hoofdstukwoord (e.g. 'thema's'); default: the regular Dutch plural of hoofdstukwoord"))
     doelgebied: str  # the area the programme is about (for ambitions and trajectories)
     gebiedsoort: Literal["gemeente", "gebied", "wijk", "buurt", "postcode"] = "gebied"
     gebieden: list[str] = Field(default_factory=list)  # areas scored; empty: every area in the data
@@ -226,6 +243,11 @@ class Programma(_Strict):
             if ind.id == indicator_id:
                 return ind
         raise KeyError(indicator_id)
+
+    @property
+    def hoofdstukken_woord(self) -> str:
+        """The plural of ``hoofdstukwoord``: as the programme file gives it, else the regular Dutch plural."""
+        return self.hoofdstukwoord_meervoud or meervoud(self.hoofdstukwoord)
 
     def pijler_label(self, pijler_id: str) -> str:
         return next(p.label for p in self.pijlers if p.id == pijler_id)

@@ -123,6 +123,9 @@ def finish_report(rapport: Rapport, fragments: list[Fragment], staging: Path) ->
     html_path.write_text(html, encoding="utf-8")
     drukbeelden = {k: v for f in fragments for k, v in f.drukbeelden.items()}
     html_to_pdf(html, staging / rapport.pdf_rel, base_url=html_path.parent, drukbeelden=drukbeelden)
+    from .pdfcheck import controleer  # a word or image outside its page fails the report: nothing is published cut
+
+    controleer(staging / rapport.pdf_rel, rapport.pdf_rel)
     return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()), time.perf_counter() - begin
 
 

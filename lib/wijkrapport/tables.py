@@ -25,6 +25,7 @@ class Kolom:
     opmaak: Callable[[object], str] | None = None
     html: bool = False
     numeriek: bool = False
+    klasse: str = ""  # extra CSS class of the column's cells (e.g. "telling": a fixed width in print)
 
 
 def waarde_kolom(naam: str, kop: str, eenheid_kolom: str | None = None, eenheid: str = "pct") -> Kolom:
@@ -64,14 +65,17 @@ def html_table(
     kop: str = "",
 ) -> str:
     """Render a table; the first column is the row header (``th scope="row"``)."""
-    num = ' class="num"'
-    head = "".join(f'<th scope="col"{num if k.numeriek else ""}>{escape(k.kop)}</th>' for k in kolommen)
+    def _cls(k: Kolom) -> str:
+        namen = " ".join(n for n in ("num" if k.numeriek else "", k.klasse) if n)
+        return f' class="{escape(namen)}"' if namen else ""
+
+    head = "".join(f'<th scope="col"{_cls(k)}>{escape(k.kop)}</th>' for k in kolommen)
     body = []
     for _, row in df.iterrows():
         cells = []
         for i, k in enumerate(kolommen):
             content = _cell(k, row, eenheid_kolom)
-            cls = ' class="num"' if k.numeriek else ""
+            cls = _cls(k)
             cells.append(f'<th scope="row">{content}</th>' if i == 0 else f"<td{cls}>{content}</td>")
         extra = f' class="{escape(rij_klasse(row))}"' if rij_klasse else ""
         body.append(f"<tr{extra}>{''.join(cells)}</tr>")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from ..errors import Problem
+from .. import paths
+from ..errors import DataValidationError, Problem
 from ..registry import Programma, data_file
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
@@ -66,5 +67,44 @@ def load(programma: Programma) -> pd.DataFrame:
         "gebied": df["gebied"],
         "periode": df["periode"].astype(int),
         "waarde": to_number(df["waarde"]),
+        "decimalen": decimalen_in_tekst(df["waarde"]),
     })
+    controleer_nulmetingen(programma, out, name)
     return out.reset_index(drop=True)
+
+
+def decimalen_in_tekst(tekst: pd.Series) -> pd.Series:
+    """Decimals as the source writes each value ("73" -> 0, "6.0" -> 1, "5.85" -> 2); NA for an empty cell.
+
+    The report prints an indicator with the precision of its source: the most decimals among its values.
+    """
+    t = tekst.astype(str).str.strip()
+    n = t.str.extract(r"\.(\d+)(?:[eE][-+]?\d+)?$")[0].str.len().fillna(0)
+    return n.astype("Int64").where(t != "")
+
+
+def controleer_nulmetingen(programma: Programma, data: pd.DataFrame, bestand: str) -> None:
+    """A nulmeting in the programme file and a figure in the data for the same area and year must agree.
+
+    The nulmeting's year is its period in the data (nulmeting 2022-07-01 <-> periode 2022). Two different
+    numbers for one measurement would make the report's starting point depend on where it is read: exit 3,
+    naming the programme file's key path and the data file's row.
+    """
+    yml = paths.rel(paths.programme_file(programma.naam))
+    problems = []
+    for i, ind in enumerate(programma.indicatoren):
+        if ind.ambitie is None:
+            continue
+        nul = ind.ambitie.nulmeting
+        gebied = ind.ambitie.gebied or programma.doelgebied
+        rij = (data["indicator"] == ind.id) & (data["gebied"] == gebied) & (data["periode"] == nul.datum.year)
+        for idx in data.index[rij]:
+            waarde = data.at[idx, "waarde"]
+            if pd.notna(waarde) and abs(float(waarde) - nul.waarde) > 1e-9 * max(1.0, abs(nul.waarde)):
+                problems.append(Problem(
+                    file=bestand, row=int(idx) + FIRST_DATA_LINE, field="waarde", value=f"{waarde:g}",
+                    message=f"{gebied} {nul.datum.year} wijkt af van de nulmeting in {yml} "
+                            f"(indicatoren.{i}.ambitie.nulmeting.waarde: {nul.waarde:g}, datum {nul.datum.isoformat()}); "
+                            "één meting heeft één cijfer: maak ze gelijk"))
+    if problems:
+        raise DataValidationError(problems)
