@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from . import paths
 from .errors import EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
 
 
@@ -94,8 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     from . import processen, uitvoermap, vergrendeling
     from .transactie import oorzaak
 
-    out_root = (args.out or paths.reports_dir()).expanduser().resolve()
+    out_root = args.out
     try:
+        out_root = uitvoermap.bepaal(args.out)
         uitvoermap.controleer(out_root, args.year)
         with processen.signalen(), processen.tijdelijke_map(), vergrendeling.vergrendel(out_root, argv) as vorige:
             for melding in vorige + vergrendeling.ruim_op(out_root):

@@ -47,22 +47,29 @@ class Onderbroken(KeyboardInterrupt):
 
 _kritiek = 0
 _uitgesteld: int | None = None
+_gestopt = False  # a signal has stopped the run: more signals must not cut its clean-up short
 
 
 def _bij_signaal(signum: int, _frame) -> None:
-    global _uitgesteld
+    global _uitgesteld, _gestopt
+    if _gestopt:
+        return
     if _kritiek:
         _uitgesteld = _uitgesteld or signum
         return
+    _gestopt = True
     raise Onderbroken(signum)
 
 
 @contextmanager
 def signalen() -> Iterator[None]:
-    """In the main thread of the CLI: SIGINT, SIGTERM and SIGHUP raise :class:`Onderbroken`.
+    """In the main thread of the CLI: SIGINT, SIGTERM and SIGHUP raise :class:`Onderbroken`, once: while the
+    run stops (a few seconds at most), a second Ctrl-C does not cut short the killing of its processes.
 
     A signal that is ignored when the run starts (``nohup``, a background job's SIGINT) stays ignored.
     """
+    global _gestopt
+    _gestopt = False
     vorige = {}
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         huidig = signal.getsignal(sig)
@@ -80,14 +87,14 @@ def signalen() -> Iterator[None]:
 @contextmanager
 def kritiek() -> Iterator[None]:
     """A block that a signal does not interrupt: the signal takes effect when the block is done."""
-    global _kritiek, _uitgesteld
+    global _kritiek, _uitgesteld, _gestopt
     _kritiek += 1
     try:
         yield
     finally:
         _kritiek -= 1
         if not _kritiek and _uitgesteld:
-            signum, _uitgesteld = _uitgesteld, None
+            signum, _uitgesteld, _gestopt = _uitgesteld, None, True
             raise Onderbroken(signum)
 
 

@@ -38,6 +38,15 @@ def eerdere_uitvoer(folder: Path) -> bool:
     return any(p.name.isdigit() and (p / "manifest.json").is_file() for p in folder.iterdir())
 
 
+def bepaal(out: Path | None) -> Path:
+    """The output folder as an absolute path without symbolic links (``reports/`` when ``out`` is None)."""
+    pad = (out or paths.reports_dir()).expanduser()
+    try:
+        return pad.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise _fout(pad, f"is niet te volgen ({exc}); een symbolische koppeling die naar zichzelf wijst?") from None
+
+
 def controleer(out: Path, jaar: int) -> None:
     """Raise :class:`ConfigError` when reports of ``jaar`` may not be written under ``out`` (resolved)."""
     target = out / str(jaar)

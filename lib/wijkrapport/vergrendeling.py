@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import paths
-from .errors import BezigError, Problem
+from .errors import BezigError, Problem, WijkrapportError
 
 UITVOER_SLOT = ".wijkrapport.lock"
 
@@ -92,7 +92,11 @@ def _open(pad: Path, aanmaken: bool) -> tuple[int, bool] | None:
 
 @contextmanager
 def _slot(pad: Path, wat: str, info: dict, meldingen: dict[object, str]) -> Iterator[None]:
-    geopend = _open(pad, aanmaken=True)
+    try:
+        geopend = _open(pad, aanmaken=True)
+    except OSError as exc:
+        raise WijkrapportError([Problem(file=str(pad), message=f"het slotbestand is niet te openen ({exc.strerror}); "
+                                        "haal weg wat daar staat")]) from None
     if geopend is None:
         yield
         return
