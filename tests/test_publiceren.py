@@ -419,16 +419,23 @@ def test_kill_9_halverwege_het_vervangen_wordt_bij_de_volgende_start_teruggezet(
     schoon(kopie)
 
 
-def test_map_in_de_uitvoer_die_naar_de_data_wijst_wordt_niet_beschreven(kopie):
-    tabellen = kopie.jaar / "data" / "wijken" / "carnisse"
+def test_map_in_de_uitvoer_die_naar_de_data_wijst_wordt_niet_aangeraakt(kopie):
+    """A report's folder in the output replaced by a link into data/: removing the report deletes nothing there."""
+    tabellen = kopie.jaar / "data" / "wijken" / "hoogvliet-zuid"
+    namen = sorted(p.name for p in tabellen.iterdir())
     shutil.rmtree(tabellen)
-    tabellen.symlink_to(kopie.root / "data" / "wijken")
-    data = hashes(kopie.root / "data")
-    result = kopie.cli("--only", "carnisse", "--force")
+    doel = kopie.root / "data" / "elders"  # read by no report: nothing is rebuilt
+    doel.mkdir()
+    for naam in namen:  # files of the same names, as data
+        (doel / naam).write_text("bron", encoding="utf-8")
+    tabellen.symlink_to(doel)
+    kopie.wijken("carnisse", "groot-ijsselmonde-noord")
+    data, voor = hashes(kopie.root / "data"), hashes(kopie.out)
+    result = kopie.cli()
     assert result.returncode == 1, result.stdout + result.stderr
     geen_traceback(result)
-    assert "buiten de uitvoermap" in result.stderr
-    assert hashes(kopie.root / "data") == data
+    assert "buiten de uitvoermap" in result.stderr and "niet verwijderd" in result.stderr
+    assert hashes(kopie.root / "data") == data and hashes(kopie.out) == voor
     schoon(kopie)
 
 
