@@ -252,8 +252,8 @@ def _build(rapporten: list[Rapport], run_dir: Path, uitgever: Uitgever, pool, ti
                     try:
                         uitgever.publiceer(rapport, stagings[rid], uitkomst)
                     except PublicatieFout as exc:
-                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"publiceren mislukt: {exc}; de vorige versie "
-                                                   "staat er nog ongewijzigd")
+                        vorige = "; de vorige versie staat er nog ongewijzigd" if exc.intact else ""
+                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"publiceren mislukt: {exc}{vorige}")
                         progress.stap(f"MISLUKT {rid}: publiceren mislukt: {exc}")
                         continue
                     uitkomsten[rid] = uitkomst

@@ -44,7 +44,11 @@ _OORZAAK = {
 
 
 class PublicatieFout(Exception):
-    """Publishing a set of files failed; the previous set is in place (or is put back by the next run)."""
+    """Publishing a set of files failed; the previous set is in place (``intact``) or is put back by the next run."""
+
+    def __init__(self, tekst: str, intact: bool = True):
+        super().__init__(tekst)
+        self.intact = intact
 
 
 def oorzaak(exc: OSError) -> str:
@@ -190,7 +194,7 @@ class Transactie:
                 terugdraaien(self.target, journaal)
             except OSError as exc2:
                 raise PublicatieFout(f"{oorzaak(exc)}; de vorige versie kon niet meteen worden teruggezet "
-                                     f"({oorzaak(exc2)}): de volgende run zet die terug") from exc
+                                     f"({oorzaak(exc2)}): de volgende run zet die terug", intact=False) from exc
             raise PublicatieFout(oorzaak(exc)) from exc
         self._klaar = True
         self._opruimen()
