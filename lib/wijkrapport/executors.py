@@ -34,11 +34,12 @@ class WerkprocesGestopt(Exception):
         return (WerkprocesGestopt, (self.taak,))
 
 
-def _werker_start(ouder: int) -> None:
+def _werker_start(ouder: int | None = None) -> None:
     """Worker processes leave Ctrl-C to the parent, which stops them (and their kernels) itself; they end
-    as soon as the parent is gone, however it ended (``processen.bewaak_ouder``)."""
+    as soon as the parent ``ouder`` (default: the process that started this one) is gone, however it ended
+    (``processen.bewaak_ouder``)."""
     processen.standaard_signalen_in_werker()
-    processen.bewaak_ouder(ouder)
+    processen.bewaak_ouder(os.getppid() if ouder is None else ouder)
     from .kernelserver import voorladen
 
     try:
