@@ -340,14 +340,14 @@ def _alleen_lezen(map_: Path):
         finally:
             subprocess.run(["umount", "-l", str(map_)], check=False)
         return
-    mappen = [map_, *(p for p in map_.rglob("*") if p.is_dir())]
-    for p in mappen:
-        p.chmod(0o555)
+    alles = [map_, *map_.rglob("*")]
+    for p in alles:
+        p.chmod(0o555 if p.is_dir() else 0o444)
     try:
         yield
     finally:
-        for p in mappen:
-            p.chmod(0o755)
+        for p in alles:
+            p.chmod(0o755 if p.is_dir() else 0o644)
 
 
 def test_alleen_lezen_uitvoer_met_niets_te_doen_slaagt_zonder_te_schrijven(kopie):
