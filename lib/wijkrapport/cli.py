@@ -1,18 +1,19 @@
 """Command line: ``python run_reports.py [--year YEAR] [--only REPORT ...] [--jobs N] ...``.
 
-Exit codes: 0 all reports built or up to date; 1 one or more reports failed;
-2 usage or configuration error; 3 data validation error.
+Exit codes: 0 all reports built or up to date; 1 one or more reports failed (or could not be published);
+2 usage or configuration error; 3 data validation error; 4 another run holds the project or output folder;
+130/143 interrupted (SIGINT/SIGTERM), nothing more published.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
 
-from . import paths
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
+from .errors import EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, WijkrapportError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,36 +86,66 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "cbs-import":
         return cbs_import(argv[1:])
     args = _parser().parse_args(argv)
-    if args.jobs < 1:
-        print("fout: --jobs moet minstens 1 zijn", file=sys.stderr)
-        return 2
-    if args.timeout <= 0:
-        print("fout: --timeout moet groter dan 0 zijn (seconden per notebook)", file=sys.stderr)
-        return 2
-    if args.executor == "dask" and not args.scheduler:
-        print("fout: --executor dask vraagt --scheduler ADRES", file=sys.stderr)
-        return 2
-    from .plan import plan
-    from .runner import run
+    fout = _argumentfout(args)
+    if fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return EXIT_CONFIG
+    from . import processen, uitvoermap, vergrendeling
+    from .transactie import oorzaak
 
-    out_root = (args.out or paths.reports_dir()).resolve()
+    out_root = args.out
     try:
-        uitkomsten = run(plan(args.year, args.only), args.year, out_root, args.jobs, args.timeout, force=args.force,
-                         executor_kind=args.executor, scheduler=args.scheduler)
+        out_root = uitvoermap.bepaal(args.out)
+        uitvoermap.controleer(out_root, args.year)
+        with processen.signalen(), processen.tijdelijke_map(), vergrendeling.vergrendel(out_root, argv) as vorige:
+            for melding in vorige + vergrendeling.ruim_op(out_root):
+                print(f"waarschuwing: {melding}", file=sys.stderr)
+            from .plan import plan
+            from .runner import run
+
+            uitkomsten = run(plan(args.year, args.only), args.year, out_root, args.jobs, args.timeout, force=args.force,
+                             executor_kind=args.executor, scheduler=args.scheduler, volledig=not args.only)
     except WijkrapportError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("onderbroken: niets nieuws gepubliceerd voor de rapporten die nog niet klaar waren; eerder gepubliceerde "
-              "rapporten en manifest.json zijn ongewijzigd.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        signaal = f" ({exc.naam})" if isinstance(exc, processen.Onderbroken) else ""
+        print(f"onderbroken{signaal}: rapporten die nog niet klaar waren zijn niet gepubliceerd en er is niets half "
+              "vervangen; wat eerder gepubliceerd was staat er nog, met een manifest.json dat precies dat noemt.",
+              file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_INTERRUPTED)
+    except OSError as exc:  # the disk, the output folder or build/: nothing was half published (see transactie)
+        print(f"fout: {oorzaak(exc)}", file=sys.stderr)
+        return EXIT_REPORT_FAILED
+    return _samenvatting(uitkomsten, out_root / str(args.year))
+
+
+def _argumentfout(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments (checked before anything else, whatever needs building)."""
+    if args.jobs < 1:
+        return "--jobs moet minstens 1 zijn"
+    kernen = os.cpu_count() or 1
+    if args.executor == "local" and args.jobs > 4 * kernen:
+        return (f"--jobs {args.jobs} is meer dan 4 keer het aantal processorkernen ({kernen}): elke werker laadt de "
+                f"bibliotheken en start eigen kernels; kies hooguit {4 * kernen}")
+    if not math.isfinite(args.timeout) or args.timeout <= 0:
+        return f"--timeout moet een getal groter dan 0 zijn (seconden per notebook), niet {args.timeout:g}"
+    if args.executor == "dask" and not args.scheduler:
+        return "--executor dask vraagt --scheduler ADRES"
+    return None
+
+
+def _samenvatting(uitkomsten: list, uitvoer: Path) -> int:
     failed = [u for u in uitkomsten if u.status == "mislukt"]
     built = [u for u in uitkomsten if u.status == "gebouwd"]
     current = [u for u in uitkomsten if u.status == "actueel"]
-    if current and not built and not failed:
+    removed = [u for u in uitkomsten if u.status == "verwijderd"]
+    for u in removed:
+        print(f"Verwijderd: {u.rapport} staat niet meer in de params; {len(u.outputs)} bestand(en) weggehaald.")
+    if current and not built and not failed and not removed:
         print(f"Niets te doen: alle {len(current)} rapport(en) zijn actueel (gebruik --force om toch te bouwen).")
-    print(f"{len(built)} rapport(en) gebouwd, {len(current)} actueel, {len(failed)} mislukt; "
-          f"uitvoer in {out_root / str(args.year)}")
+    weg = f", {len(removed)} verwijderd" if removed else ""
+    print(f"{len(built)} rapport(en) gebouwd, {len(current)} actueel, {len(failed)} mislukt{weg}; uitvoer in {uitvoer}")
     for u in failed:
         where = f" (notebook {u.notebook}, cel {u.cel})" if u.notebook else ""
         print(f"  MISLUKT {u.rapport}{where}: {u.fout}", file=sys.stderr)

@@ -9,7 +9,9 @@ EXIT_OK = 0
 EXIT_REPORT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_DATA = 3
-EXIT_INTERRUPTED = 130  # Ctrl-C / SIGINT, as shells report it
+EXIT_BUSY = 4  # another run holds the project or the output folder
+EXIT_INTERRUPTED = 130  # Ctrl-C / SIGINT, as shells report it (128 + signal number)
+EXIT_TERMINATED = 143  # SIGTERM (kill, systemd, CI cancelling a job)
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,9 @@ class DataValidationError(WijkrapportError):
     """A data file breaks its declared schema."""
 
     exit_code = EXIT_DATA
+
+
+class BezigError(WijkrapportError):
+    """Another run holds the lock of this project or output folder."""
+
+    exit_code = EXIT_BUSY

@@ -5,8 +5,8 @@ Both give a ``concurrent.futures.Executor``; the runner does not know which.
 
 from __future__ import annotations
 
+import os
 import shutil
-import signal
 import tempfile
 import threading
 import uuid
@@ -16,6 +16,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
+
+from . import processen
 
 EXECUTORS = ("local", "dask")
 
@@ -32,17 +34,27 @@ class WerkprocesGestopt(Exception):
         return (WerkprocesGestopt, (self.taak,))
 
 
-def _werker_start() -> None:
-    """Worker processes leave Ctrl-C to the parent: it cancels the queued work and waits for the running
-    chapters (whose kernels are interrupted by the same Ctrl-C), so a worker never dies of it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _werker_start(ouder: int | None = None) -> None:
+    """Worker processes leave Ctrl-C to the parent, which stops them (and their kernels) itself; they end
+    as soon as the parent ``ouder`` (default: the process that started this one) is gone, however it ended
+    (``processen.bewaak_ouder``)."""
+    processen.standaard_signalen_in_werker()
+    processen.bewaak_ouder(os.getppid() if ouder is None else ouder)
     from .kernelserver import voorladen
 
-    voorladen()
+    try:
+        voorladen()
+    except Exception:  # noqa: BLE001 - no fork server (e.g. its socket cannot be made): ordinary kernels then
+        pass
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_werker_start)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_werker_start, initargs=(os.getpid(),))
+
+
+def _werkers(pool: ProcessPoolExecutor) -> list[int]:
+    """The pids of a pool's worker processes (``_processes`` is the only place the executor keeps them)."""
+    return list(getattr(pool, "_processes", None) or {})
 
 
 def _met_merkteken(merkteken: str, fn: Callable, /, *args, **kwargs):
@@ -51,14 +63,18 @@ def _met_merkteken(merkteken: str, fn: Callable, /, *args, **kwargs):
     return fn(*args, **kwargs)
 
 
+MAX_BREUKEN = 3  # a task whose pool broke this often before it could start fails (workers that cannot start)
+
+
 class _Taak:
-    __slots__ = ("fn", "args", "kwargs", "uit", "merkteken", "verdacht")
+    __slots__ = ("fn", "args", "kwargs", "uit", "merkteken", "verdacht", "breuken")
 
     def __init__(self, fn: Callable, args: tuple, kwargs: dict, merkteken: Path):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.uit: Future = Future()
         self.merkteken = merkteken
         self.verdacht = False
+        self.breuken = 0
 
 
 class HerstartendePool(Executor):
@@ -79,7 +95,7 @@ class HerstartendePool(Executor):
         self._apart: deque[_Taak] = deque()
         self._apart_pool: ProcessPoolExecutor | None = None
         self._apart_bezig: _Taak | None = None
-        self._merktekens = Path(tempfile.mkdtemp(prefix="wijkrapport-taken-"))
+        self._merktekens = Path(tempfile.mkdtemp(prefix=f"wijkrapport-taken-{os.getpid()}-"))
         self._dicht = False
         self.herstarts = 0
 
@@ -139,21 +155,39 @@ class HerstartendePool(Executor):
         elif pool is self._apart_pool:
             self._kapot.append(pool)
             self._apart_pool = None
-        if taak.verdacht and gestart:  # it ran alone, and its worker died again
-            taak.uit.set_exception(WerkprocesGestopt(getattr(taak.fn, "__name__", "")))
+        taak.breuken += 1
+        if (taak.verdacht and gestart) or taak.breuken > MAX_BREUKEN:  # it ran alone and its worker died again,
+            taak.uit.set_exception(WerkprocesGestopt(getattr(taak.fn, "__name__", "")))  # or workers keep dying
             return
         taak.verdacht = taak.verdacht or gestart
         self._start(taak)
 
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+    def _sluit(self, cancel_futures: bool) -> list[ProcessPoolExecutor]:
         with self._lock:
             self._dicht = True
             if cancel_futures:
                 while self._apart:
                     self._apart.popleft().uit.cancel()
-            pools = [p for p in (self._pool, self._apart_pool) if p is not None] + self._kapot
+            return [p for p in (self._pool, self._apart_pool) if p is not None] + self._kapot
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pools = self._sluit(cancel_futures)
+        if not wait:
+            for p in pools:
+                p.shutdown(wait=False, cancel_futures=cancel_futures)
+            return
+        with processen.eindigt_samen(pid for p in pools for pid in _werkers(p)):
+            for p in pools:
+                p.shutdown(wait=True, cancel_futures=cancel_futures)
+        shutil.rmtree(self._merktekens, ignore_errors=True)
+
+    def afbreken(self) -> None:
+        """Stop now (an interrupted or failed run): drop the queued work and kill the workers, with their
+        fork servers and kernels; nothing they were doing is used any more."""
+        pools = self._sluit(cancel_futures=True)
+        processen.stop([pid for p in pools for pid in _werkers(p)])
         for p in pools:
-            p.shutdown(wait=wait, cancel_futures=cancel_futures)
+            p.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(self._merktekens, ignore_errors=True)
 
 
@@ -165,8 +199,8 @@ def executor(kind: str = "local", jobs: int = 1, scheduler: str | None = None) -
         try:
             yield pool
         except BaseException:
-            # interrupted or failed: drop queued work, let running chapters end, then stop the workers
-            pool.shutdown(wait=True, cancel_futures=True)
+            # interrupted or failed: nothing more is published, so the workers and their kernels stop at once
+            pool.afbreken()
             raise
         pool.shutdown(wait=True)
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,9 +83,29 @@ def value_hash(value: object) -> str:
 
 
 def up_to_date(entry: dict | None, inputs: dict[str, str], target: Path) -> bool:
-    """True when the manifest entry was built from exactly these inputs and its outputs exist."""
+    """True when the manifest entry was built from exactly these inputs and its outputs are published intact."""
     if not entry or entry.get("status") != "gebouwd":
         return False
     if entry.get("inputs") != inputs:
         return False
-    return all((target / o).is_file() for o in entry.get("outputs", []))
+    return outputs_intact(entry, target)
+
+
+def outputs_intact(entry: dict, target: Path) -> bool:
+    """True when every output the entry lists is a file under ``target`` with the size and SHA-256 recorded
+    in its ``uitvoer``: a missing, truncated or changed file means the report is built again."""
+    outputs, uitvoer = entry.get("outputs"), entry.get("uitvoer")
+    if not isinstance(outputs, list) or not outputs or not isinstance(uitvoer, dict):
+        return False
+    for rel in outputs:
+        info = uitvoer.get(rel) if isinstance(rel, str) else None
+        if not isinstance(info, dict):
+            return False
+        path = target / rel
+        try:
+            st = path.stat()
+        except (OSError, ValueError):
+            return False
+        if not stat.S_ISREG(st.st_mode) or st.st_size != info.get("bytes") or file_hash(path) != info.get("sha256"):
+            return False
+    return True

@@ -113,8 +113,29 @@ def _kernel_argv(cmd: list[str]) -> list[str] | None:
     return list(cmd[m + 2:])
 
 
-def _start_kernel(argv: list[str], env: dict, cwd: str, log: str | None) -> None:
-    """In the forked process: become what ``python -m ipykernel_launcher ARGV`` would be."""
+def _start_kernel(argv: list[str], env: dict, cwd: str, log: str | None, werker: int | None = None) -> None:
+    """In the forked process: become what ``python -m ipykernel_launcher ARGV`` would be.
+
+    The kernel ends with the fork server (SIGKILL from Linux when the server's thread ends), and the server
+    ends when the worker ``werker`` does: no kernel outlives its run.
+    """
+    from multiprocessing import forkserver
+
+    from . import processen
+
+    # multiprocessing hands every process the server forks a copy of the pipe whose closing tells the server
+    # that its worker is gone: a kernel holding it would keep the server alive after its worker died, and the
+    # server's end is what ends the kernel. The kernel never asks this server for processes.
+    alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+    if alive is not None:
+        try:
+            os.close(alive)
+        except OSError:
+            pass
+        forkserver._forkserver._forkserver_alive_fd = None
+    processen.sterf_met_ouder()
+    if werker is not None and not processen.leeft(werker):
+        os._exit(1)
     os.setsid()  # its own process group, as jupyter_client's launcher gives a kernel
     os.environ.clear()
     os.environ.update(env)
@@ -176,7 +197,7 @@ class VoorgeladenProvisioner(LocalProvisioner):
         proces = _SERVER.Process(
             target=_start_kernel,
             args=(argv, dict(kwargs.get("env") or os.environ), str(kwargs.get("cwd") or os.getcwd()),
-                  getattr(stderr, "name", None)),
+                  getattr(stderr, "name", None), os.getpid()),
             name="kernel",
         )
         proces.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -19,26 +20,41 @@ BRONNEN = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _sjabloon() -> tuple[Environment, str]:
+    """The template environment and style sheet, loaded once per process (the page is made after every report)."""
+    env = Environment(loader=FileSystemLoader(str(paths.templates_dir())), autoescape=select_autoescape(["html", "j2"]))
+    return env, (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
+
+
 def _data_link(entry: dict) -> str | None:
     """The report's xlsx workbook (all its tables) when it was published."""
     html, data = entry.get("html"), entry.get("data")
     if not html or not data:
         return None
     book = f"{data.rstrip('/')}/{Path(html).stem}.xlsx"
-    return book if book in entry.get("outputs", []) else None
+    return book if book in (entry.get("outputs") or []) else None
 
 
 def build_index(target: Path, manifest: dict) -> Path:
     """Write ``index.html`` into ``target`` atomically and return its path."""
+    path = target / "index.html"
+    schrijf_atomair(path, index_html(target.name, manifest))
+    return path
+
+
+def index_html(jaar: str, manifest: dict) -> str:
+    """The landing page of year ``jaar``: every report in ``manifest`` that has published files."""
     rapporten = manifest.get("rapporten", {})
     voortgang, programmas, wijken = [], [], []
     for rid, entry in sorted(rapporten.items()):
-        if not entry.get("outputs"):
+        outputs = entry.get("outputs") or []
+        if not outputs:
             continue
         item = {
-            "naam": entry.get("titel", rid),
-            "html": entry.get("html"),
-            "pdf": entry.get("pdf"),
+            "naam": entry.get("titel") or rid,
+            "html": entry.get("html") if entry.get("html") in outputs else None,
+            "pdf": entry.get("pdf") if entry.get("pdf") in outputs else None,
             "data": _data_link(entry),
             "status": entry.get("status"),
         }
@@ -55,13 +71,9 @@ def build_index(target: Path, manifest: dict) -> Path:
         groepen.append({"id": "programmas", "titel": "Programmarapporten", "rapporten": programmas})
     if wijken:
         groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": sorted(wijken, key=lambda r: r["naam"])})
-    env = Environment(loader=FileSystemLoader(str(paths.templates_dir())), autoescape=select_autoescape(["html", "j2"]))
-    css = (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
-    html = env.get_template("index.html.j2").render(
-        jaar=target.name, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
+    env, css = _sjabloon()
+    return env.get_template("index.html.j2").render(
+        jaar=jaar, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
         soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
-    path = target / "index.html"
-    schrijf_atomair(path, html)
-    return path

@@ -1,7 +1,7 @@
 """Papermill orchestration: execute chapters in parallel, assemble, stage, publish.
 
-A run builds every report in ``build/`` and moves each complete report into
-``reports/<jaar>/``; a failing report leaves its published files untouched.
+A run builds every report in ``build/`` and publishes each complete report into ``reports/<jaar>/`` as a
+whole set (``publiceren``); a failing report leaves its published files untouched.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import threading
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +24,11 @@ from . import __version__, paths
 from .bestanden import lees_cache, schrijf_atomair
 from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
+from .manifest import lees as manifest_lezen
 from .notebooks import NotebookFailed
+from .publiceren import Uitgever
 from .rapport import Plan, Rapport, Uitkomst
+from .transactie import PublicatieFout
 
 if TYPE_CHECKING:  # render imports nbconvert: workers import it in the background
     from .render import Fragment
@@ -129,17 +131,6 @@ def finish_report(rapport: Rapport, fragments: list[Fragment], staging: Path) ->
     return sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()), time.perf_counter() - begin
 
 
-def publish(staging: Path, target: Path, files: list[str]) -> None:
-    """Move staged files into place; each move is atomic, HTML and PDF go last."""
-    ordered = sorted(files, key=lambda f: (f.endswith((".html", ".pdf")), f))
-    for rel in ordered:
-        dest = target / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.tmp")
-        shutil.copy2(staging / rel, tmp)
-        os.replace(tmp, dest)
-
-
 class Voortgang:
     """Progress display: a tqdm bar on a terminal, plain log lines otherwise."""
 
@@ -162,27 +153,26 @@ class Voortgang:
             self.bar.close()
 
 
-def read_manifest(target: Path) -> dict:
-    path = target / "manifest.json"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        manifest = {}
-    if not isinstance(manifest.get("rapporten"), dict):
-        manifest["rapporten"] = {}
-    return manifest
+def _meld(tekst: str) -> None:
+    print(f"waarschuwing: {tekst}", file=sys.stderr, flush=True)
 
 
 def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
-        force: bool = False, executor_kind: str = "local", scheduler: str | None = None) -> list[Uitkomst]:
-    """Build the reports whose inputs changed (all with ``force``); publish each complete one.
+        force: bool = False, executor_kind: str = "local", scheduler: str | None = None,
+        volledig: bool = False) -> list[Uitkomst]:
+    """Build the reports whose inputs changed or whose published files are not intact (all with ``force``);
+    publish each complete one as a whole set. With ``volledig`` (a run of every report of the year, no
+    ``--only``) the reports the params no longer define are removed (outcome ``verwijderd``).
 
     The plan's checks of config and data run first, for the reports to build only; a failing
-    check raises before anything is built.
+    check raises before anything is built. A run with nothing to do writes nothing.
     """
     rapporten = plan.rapporten
     target = out_root / str(jaar)
-    manifest = read_manifest(target)
+    manifest, meldingen = manifest_lezen(target)
+    for melding in meldingen:
+        _meld(melding)
+    uitgever = Uitgever(target, manifest)
     actueel = []
     if not force:
         actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
@@ -197,17 +187,14 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
                 for _ in range(werkers):
                     pool.submit(opwarmen)  # the workers get ready while the checks run
                 _controleer(plan, {r.id for r in te_bouwen})
-                result = _build(te_bouwen, run_dir, target, pool, timeout)
+                result = _build(te_bouwen, run_dir, uitgever, pool, timeout)
         finally:  # after the pool has stopped, so no worker writes into it any more
             shutil.rmtree(run_dir, ignore_errors=True)
             _prune_empty(run_dir.parent)
     uitkomsten = [result.get(r.id, Uitkomst(r.id, "actueel")) for r in rapporten]
-    write_manifest(target, uitkomsten, {r.id: r for r in rapporten})
-    if any(u.status == "gebouwd" for u in uitkomsten) or not (target / "index.html").exists():
-        from .landing import build_index
-
-        build_index(target, read_manifest(target))
-    return uitkomsten
+    ids = {r.id for r in rapporten}
+    verwijderen = sorted(rid for rid in uitgever.manifest["rapporten"] if rid not in ids) if volledig else []
+    return uitkomsten + uitgever.afsluiten(uitkomsten, verwijderen)
 
 
 def _controleer(plan: Plan, ids: set[str]) -> None:
@@ -219,7 +206,7 @@ def _controleer(plan: Plan, ids: set[str]) -> None:
         schrijf_atomair(path, json.dumps(sorted(geslaagd | nieuw)[-200:]))
 
 
-def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout: float | None) -> dict[str, Uitkomst]:
+def _build(rapporten: list[Rapport], run_dir: Path, uitgever: Uitgever, pool, timeout: float | None) -> dict[str, Uitkomst]:
     """Submit every chapter, finish each report whose chapters are done, publish it; staging in ``run_dir``."""
     stagings = {r.id: run_dir / r.id.replace("/", "__") for r in rapporten}
     fragments: dict[str, list[Fragment | None]] = {r.id: [None] * len(r.hoofdstukken) for r in rapporten}
@@ -263,9 +250,16 @@ def _build(rapporten: list[Rapport], run_dir: Path, target: Path, pool, timeout:
                         pending[pool.submit(finish_report, rapport, fragments[rid], stagings[rid])] = (rid, "afronden")
                 else:
                     files, secs = result
-                    publish(stagings[rid], target, files)
-                    uitkomsten[rid] = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, duur_notebooks=rekentijd[rid],
-                                           outputs=files)
+                    uitkomst = Uitkomst(rid, "gebouwd", duur=rekentijd[rid] + secs, duur_notebooks=rekentijd[rid],
+                                        outputs=files)
+                    try:
+                        uitgever.publiceer(rapport, stagings[rid], uitkomst)
+                    except PublicatieFout as exc:
+                        vorige = "; de vorige versie staat er nog ongewijzigd" if exc.intact else ""
+                        uitkomsten[rid] = Uitkomst(rid, "mislukt", fout=f"publiceren mislukt: {exc}{vorige}")
+                        progress.stap(f"MISLUKT {rid}: publiceren mislukt: {exc}")
+                        continue
+                    uitkomsten[rid] = uitkomst
                     progress.stap(f"{rid}: gepubliceerd")
     finally:
         progress.sluit()
@@ -278,32 +272,3 @@ def _prune_empty(folder: Path) -> None:
             p.rmdir()
         except OSError:
             return
-
-
-def write_manifest(target: Path, uitkomsten: list[Uitkomst], rapporten: dict[str, Rapport]) -> None:
-    """Merge this run's outcomes into ``manifest.json`` (written atomically).
-
-    A failed report keeps the entry of its last good build (its files are still
-    published) and gains a ``laatste_fout``.
-    """
-    path = target / "manifest.json"
-    manifest = read_manifest(target)
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    for u in uitkomsten:
-        entry = manifest["rapporten"].get(u.rapport, {})
-        if u.status == "actueel":
-            continue
-        if u.status == "gebouwd":
-            r = rapporten[u.rapport]
-            entry = {"status": "gebouwd", "gebouwd_op": stamp, "duur_s": round(u.duur, 2),
-                     "duur_notebooks_s": round(u.duur_notebooks, 2), "duur_html_pdf_s": round(u.duur - u.duur_notebooks, 2),
-                     "outputs": u.outputs,
-                     "versie": __version__, "inputs": dict(r.inputs), "titel": r.titel,
-                     "html": r.html_rel, "pdf": r.pdf_rel, "data": r.data_rel}
-        else:
-            entry.update({"laatste_fout": {k: v for k, v in asdict(u).items() if k in ("fout", "notebook", "cel")},
-                          "laatste_poging": stamp})
-            entry["status"] = "mislukt"
-        manifest["rapporten"][u.rapport] = entry
-    manifest["jaar"] = target.name
-    schrijf_atomair(path, json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True))
