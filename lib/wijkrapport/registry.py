@@ -119,6 +119,14 @@ class Indicator(_Strict):
     ambitie: Ambitie | None = None  # ambitions per horizon
     drempels: Drempels | None = None  # threshold scoring per area
     bron: str = ""
+    # the measurement series in the programme's data, when it is not the indicator's own id: one series
+    # measured against two references is one series with two indicators (e.g. tov Rotterdam and tov G4)
+    meting: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+
+    @property
+    def meting_id(self) -> str:
+        """The id of this indicator's series in the measurements (``meting``, default the indicator's id)."""
+        return self.meting or self.id
 
     @property
     def voortgang(self) -> Literal["traject", "ambitie", "drempels", "monitoring"]:
@@ -212,6 +220,10 @@ class Programma(_Strict):
             if ind.id == indicator_id:
                 return ind
         raise KeyError(indicator_id)
+
+    def meting_ids(self) -> set[str]:
+        """The ids the programme's measurements may use (see :attr:`Indicator.meting_id`)."""
+        return {i.meting_id for i in self.indicatoren}
 
     def pijler_label(self, pijler_id: str) -> str:
         return next(p.label for p in self.pijlers if p.id == pijler_id)
