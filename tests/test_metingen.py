@@ -76,10 +76,17 @@ def test_nihil_is_zero():
     assert mt.nu(df, "x", "Zuid", 2024).waarde == 0.0
 
 
-@pytest.mark.parametrize("status", ["", "voorlopig", "gewijzigd"])
+@pytest.mark.parametrize("status", ["definitief", "voorlopig", "nader_voorlopig", "gewijzigd"])
 def test_a_status_with_figure_needs_a_number(status):
     p = een_probleem(frame(("x", "Zuid", "2024", " ", status, "", "")))
     assert (p.row, p.field) == (2, "waarde") and "vraagt een getal" in p.message
+
+
+def test_neither_status_nor_number_is_no_figure():
+    # the older programme format: an empty waarde is "no figure"; it never becomes the current figure
+    m = parse_metingen(frame(("x", "Zuid", "2023", "7", "", "", ""), ("x", "Zuid", "2024", "", "", "", "")), "m.csv")
+    assert m["status"].tolist() == ["definitief", "onbekend"]
+    assert mt.nu(m, "x", "Zuid", 2024).periode == "2023"
 
 
 @pytest.mark.parametrize(("waarde", "tekst"), [

@@ -4,7 +4,9 @@ Columns (``../shared/CONTRACTS.md``, "Measurements"): ``indicator,gebied,periode
 optional ``status``, ``opmerking`` and ``bron``. ``periode`` is one of the forms of
 :mod:`wijkrapport.perioden` (``2024``, ``2023/24``, ``2024-01-01``, ``2020-2023``); ``waarde`` is a
 number with a decimal point. ``status`` is empty (= ``definitief``) or one of :data:`STATUSSEN`; only
-:data:`MET_GETAL` carry a number, ``nihil`` stands for 0 and the others for "no figure".
+:data:`MET_GETAL` carry a number, ``nihil`` stands for 0 and the others for "no figure". A row with neither
+status nor number is "no figure" too (status ``onbekend``), as in the older programme data format; a
+status that carries a number, written out, without one is an error.
 
 One key (indicator × gebied × periode) may appear more than once only as a revision, in file order:
 each later row must be further along :data:`RANG` than the one before (``voorlopig`` →
@@ -113,7 +115,9 @@ def parse_metingen(raw: pd.DataFrame, file: str, indicatoren: Collection[str] | 
     bekend = set(indicatoren) if indicatoren is not None else None
     for idx, r in df.iterrows():
         indicator, gebied = r["indicator"].strip(), unicodedata.normalize("NFC", r["gebied"].strip())
-        status = r["status"].strip() or "definitief"
+        status = r["status"].strip()
+        if not status:  # empty: definitief with a number, "no figure" (onbekend) without one
+            status = "definitief" if r["waarde"].strip() else "onbekend"
         if bekend is not None and indicator and indicator not in bekend:
             problems.append(_problem(file, idx, "indicator", indicator, "onbekende indicator voor dit programma"))
         if (fout := _gebied_probleem(gebied)) is not None:
