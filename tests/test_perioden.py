@@ -67,6 +67,8 @@ def test_surrounding_whitespace_is_ignored_and_the_text_is_canonical():
 
 @pytest.mark.parametrize(("tekst", "hint"), [
     ("23/24", "'2023/24'"),
+    ("16/18", "'2016-2018'"),  # schoolgewicht: the table prints the driejaarsgemiddelde as 16/18
+    ("2016-18", "'2016-2018'"),
     ("2023/2024", "'2023/24'"),
     ("2023/25", "opeenvolgende jaren"),
     ("2012 – 2024", "gewoon streepje"),  # en dash, as the source prints it

@@ -139,9 +139,14 @@ def _hint(tekst: str) -> str:
             schoon = schoon.replace(s, "-")
         schoon = re.sub(r"\s*-\s*", "-", schoon)
         return f"gebruik een gewoon streepje (-), bijvoorbeeld '{schoon}'"
-    m = re.fullmatch(r"([0-9]{2})/([0-9]{2})", tekst)
-    if m:
+    m = re.fullmatch(r"([0-9]{2})[/-]([0-9]{2})", tekst)
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
         return f"schrijf het schooljaar voluit, bijvoorbeeld '20{m.group(1)}/{m.group(2)}'"
+    if m:
+        return f"meerdere jaren schrijf je voluit, bijvoorbeeld '20{m.group(1)}-20{m.group(2)}'"
+    m = re.fullmatch(r"([0-9]{2})([0-9]{2})-([0-9]{2})", tekst)
+    if m:
+        return f"meerdere jaren schrijf je voluit, bijvoorbeeld '{m.group(1)}{m.group(2)}-{m.group(1)}{m.group(3)}'"
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", tekst)
     if m:
         return f"schrijf een schooljaar als '{m.group(1)}/{m.group(2)[2:]}'"
