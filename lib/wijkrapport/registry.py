@@ -135,6 +135,14 @@ class Indicator(_Strict):
     decimalen: int | None = Field(default=None, ge=0, le=6, description=(
         "decimals to print; default: as many as the data file gives for this indicator"))
     bron: str = ""
+    # the measurement series in the programme's data, when it is not the indicator's own id: one series
+    # measured against two references is one series with two indicators (e.g. tov Rotterdam and tov G4)
+    meting: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+
+    @property
+    def meting_id(self) -> str:
+        """The id of this indicator's series in the measurements (``meting``, default the indicator's id)."""
+        return self.meting or self.id
 
     @property
     def voortgang(self) -> Literal["traject", "ambitie", "drempels", "monitoring"]:
@@ -248,6 +256,10 @@ class Programma(_Strict):
     def hoofdstukken_woord(self) -> str:
         """The plural of ``hoofdstukwoord``: as the programme file gives it, else the regular Dutch plural."""
         return self.hoofdstukwoord_meervoud or meervoud(self.hoofdstukwoord)
+
+    def meting_ids(self) -> set[str]:
+        """The ids the programme's measurements may use (see :attr:`Indicator.meting_id`)."""
+        return {i.meting_id for i in self.indicatoren}
 
     def pijler_label(self, pijler_id: str) -> str:
         return next(p.label for p in self.pijlers if p.id == pijler_id)
