@@ -132,6 +132,7 @@ def kopie(tmp_path, monkeypatch):
     """A project folder holding only a copy of the 71-wijk data; the loaders read it."""
     dst = tmp_path / "data" / "wijken" / raadzoeker.MAP
     shutil.copytree(MAP, dst)
+    shutil.copy2(ROOT / "data" / "wijken" / "crosswalk.csv", dst.parent / "crosswalk.csv")
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     return dst
 
@@ -279,3 +280,32 @@ def test_a_bom_is_accepted(kopie):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert list(raadzoeker.load_stukken_aantallen().columns) == ["wijk_slug", "soort", "aantal"]
     assert isinstance(raadzoeker.load_stukken_aantallen(), pd.DataFrame)
+
+
+def test_wijken_sharing_a_cbs_area_must_carry_the_same_figures(kopie):
+    """Groot IJsselmonde-Noord and -Zuid are one CBS buurt: a figure changed in one of them is caught (row named)."""
+    path = kopie / "cbs_kerncijfers.csv"
+    nr = _regel(path, "groot-ijsselmonde-zuid,2024,inw,")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    waarde = lines[nr - 1].rsplit(",", 1)[1]
+    _vervang(path, nr, f",{waarde}", f",{int(waarde) + 5}")
+    problemen = _problemen(raadzoeker.validate_all)
+    noord = _regel(path, "groot-ijsselmonde-noord,2024,inw,")
+    assert {p.row for p in problemen if p.file.endswith("cbs_kerncijfers.csv")} == {nr, noord}
+    (kopie / "politie_misdrijven.csv").write_text(
+        "\n".join(line for line in (kopie / "politie_misdrijven.csv").read_text(encoding="utf-8").split("\n")
+                  if not line.startswith("groot-ijsselmonde-noord,Straatroof,2019,")), encoding="utf-8")
+    problemen = _problemen(raadzoeker.validate_all)
+    assert any(p.file.endswith("politie_misdrijven.csv") and "ontbreekt" in p.message for p in problemen)
+
+
+def test_a_wijk_outside_the_crosswalk_is_named(kopie):
+    _vervang(kopie / "wijken.csv", 2, "carnisse,", "carnisse-oost,")
+    for name in ("cbs_kerncijfers.csv", "wijkprofiel_index.csv", "wijkprofiel_detail.csv", "politie_misdrijven.csv",
+                 "wijkraden.csv", "wijkraad_stukken.csv", "toezeggingen.csv", "stukken_aantallen.csv"):
+        path = kopie / name
+        path.write_text("\n".join(line.replace("carnisse,", "carnisse-oost,", 1) if line.startswith("carnisse,") else line
+                                  for line in path.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    problemen = _problemen(raadzoeker.validate_all)
+    assert any(p.row == 2 and p.value == "carnisse-oost" and "crosswalk" in p.message for p in problemen)
+    assert any(p.value == "carnisse" and "ontbreekt" in p.message for p in problemen)

@@ -494,8 +494,36 @@ def validate_all() -> None:
 
 
 def _samenhang() -> list[Problem]:
-    """Cross-file checks: the detail is of each wijk's latest edition; every wijk has an index per edition."""
-    problems = []
+    """Cross-file checks: the wijken are those of the crosswalk; wijken that share a CBS area (crosswalk
+    ``cbs_buurtcodes``) carry the same CBS and police figures; the Wijkprofiel detail is of each wijk's latest edition."""
+    from . import wijken as crosswalk_bron
+
+    problems: list[Problem] = []
+    try:
+        cw = crosswalk_bron.load_crosswalk()
+    except DataValidationError as exc:
+        return exc.problems
+    w = load_wijken()
+    file = rel(folder() / "wijken.csv")
+    for i in w.index[~w["wijk_slug"].isin(cw["wijk_slug"])]:
+        problems.append(Problem(file=file, row=int(i) + FIRST_DATA_LINE, field="wijk_slug", value=w.at[i, "wijk_slug"],
+                                message="wijk staat niet in data/wijken/crosswalk.csv"))
+    for slug in sorted(set(cw["wijk_slug"]) - set(w["wijk_slug"])):
+        problems.append(Problem(file=file, field="wijk_slug", value=slug,
+                                message="wijk van data/wijken/crosswalk.csv ontbreekt in dit bestand"))
+    gebied = cw.set_index("wijk_slug")["cbs_buurtcodes"]
+    for name, frame, keys, value in (("cbs_kerncijfers.csv", load_kerncijfers(), ["jaar", "variabele"], "waarde"),
+                                     ("politie_misdrijven.csv", load_politie(), ["categorie", "jaar"], "aantal")):
+        df = frame.assign(_gebied=frame["wijk_slug"].map(gebied)).dropna(subset=["_gebied"])
+        gedeeld = df[df.groupby("_gebied")["wijk_slug"].transform("nunique") > 1]
+        n_wijken = gedeeld.groupby("_gebied")["wijk_slug"].transform("nunique")
+        per_cijfer = gedeeld.groupby(["_gebied", *keys])
+        afwijkend = (per_cijfer[value].transform("nunique") > 1) | (per_cijfer["wijk_slug"].transform("size") < n_wijken)
+        for i in gedeeld.index[afwijkend]:
+            problems.append(Problem(file=rel(folder() / name), row=int(i) + FIRST_DATA_LINE, field=value,
+                                    value=gedeeld.at[i, value],
+                                    message=f"{gedeeld.at[i, 'wijk_slug']} deelt CBS-gebied {gedeeld.at[i, '_gebied']} "
+                                            "met een andere wijk, maar dit cijfer is daar anders of ontbreekt"))
     wp = load_wijkprofiel()
     laatste = wp.groupby("wijk_slug")["editie"].max()
     detail = load_wijkprofiel_detail()
