@@ -19,6 +19,7 @@ from pathlib import Path
 WIJKEN = Path(__file__).resolve().parent
 DATA = WIJKEN.parent
 RZ = WIJKEN / "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
+RZ71 = WIJKEN / "rotterdam-raadzoeker-71-wijken"
 KWB = WIJKEN / "rotterdam-vergewijk-cbs-wijkprofiel" / "cbs-kwb"
 WP18 = WIJKEN / "rotterdam-vergewijk-cbs-wijkprofiel" / "wijkprofiel"
 WP16 = WIJKEN / "rotterdam-wijkprofiel-2016-obi" / "csv"
@@ -135,6 +136,139 @@ def num(v: str) -> float | None:
     return float(v.replace(",", "."))
 
 
+def rows71(name: str) -> list[dict]:
+    return list(csv.DictReader((RZ71 / name).open(encoding="utf-8")))
+
+
+#: the 25-wijk files' columns and the 71-wijk file's source keys (cbs) / categories (politie) / indices (wijkprofiel)
+CBS_25 = {"aantal_inwoners": "inw", "gem_woz_waarde_x1000eur": "woz", "pct_huurwoningen": "huur",
+          "pct_huurwoningen_corporatie": "corp", "gem_inkomen_per_inwoner_x1000eur": "ink",
+          "pct_huishoudens_laag_inkomen": "laag", "personen_alg_bijstandsuitkering": "bijst", "pct_0_15_jaar": "jong",
+          "pct_65_plus": "oud", "pct_eenpersoonshuishoudens": "eenp", "personenautos_per_huishouden": "auto"}
+POLITIE_25 = {"totaal_misdrijven": "Totaal misdrijven", "woninginbraak": "Woninginbraak"}
+WP_25 = {"fysieke_index": "fysiek", "veiligheidsindex": "veiligheid", "sociale_index": "sociaal"}
+
+
+def check_71(cw: list[dict], by_slug: dict, slugs: set[str]) -> dict:
+    """The 71-wijk extract: every file joins 1:1 on wijk_slug; shared CBS areas carry the same figures; the 25
+    wijken of the older files have the same values here."""
+    files = ["wijken.csv", "wijkraden.csv", "cbs_kerncijfers.csv", "wijkprofiel_index.csv", "wijkprofiel_detail.csv",
+             "politie_misdrijven.csv", "wijkraad_stukken.csv", "toezeggingen.csv", "stukken_aantallen.csv"]
+    data = {f: rows71(f) for f in files}
+    wijken = {r["wijk_slug"]: r for r in data["wijken.csv"]}
+    for f in files:
+        keys = {r["wijk_slug"]: wijken.get(r["wijk_slug"], {}).get("wijk_naam", "?") for r in data[f]}
+        expected = slugs if f in ("wijken.csv", "cbs_kerncijfers.csv", "wijkprofiel_index.csv",
+                                  "wijkprofiel_detail.csv", "politie_misdrijven.csv") else set(keys)
+        report(f"raadzoeker-71 {f} (sleutel wijk_slug)", keys, index(cw, "wijk_slug"), expected)
+    for slug, w in wijken.items():
+        c = by_slug.get(slug)
+        if c and w["wijk_naam"] != c["wijk_naam"]:
+            out(f"  naam anders gespeld: {slug}: bron '{w['wijk_naam']}', crosswalk '{c['wijk_naam']}'")
+    gebieden = defaultdict(set)
+    for slug, w in wijken.items():
+        if slug in by_slug:
+            gebieden[w["gebied"]].add(by_slug[slug]["gebied_naam"])
+    for g, namen in sorted(gebieden.items()):
+        if len(namen) != 1:
+            fail(f"raadzoeker-71: gebied '{g}' hoort bij meer gebieden van de crosswalk: {sorted(namen)}")
+        elif g not in namen:
+            out(f"  gebied anders gespeld: bron '{g}', crosswalk '{next(iter(namen))}'")
+    # wijken in one CBS area are one measurement
+    per_area = defaultdict(list)
+    for r in cw:
+        per_area[r["cbs_buurtcodes"]].append(r["wijk_slug"])
+    for f, cols in (("cbs_kerncijfers.csv", ("jaar", "variabele")), ("politie_misdrijven.csv", ("categorie", "jaar"))):
+        vals = defaultdict(dict)
+        for r in data[f]:
+            vals[r["wijk_slug"]][tuple(r[c] for c in cols)] = r["waarde" if "waarde" in r else "aantal"]
+        for area, group in per_area.items():
+            if len(group) > 1:
+                same = all(vals[s] == vals[group[0]] for s in group)
+                out(f"  {f}: {', '.join(group)} (één CBS-gebied {area}): "
+                    f"{'zelfde cijfers' if same else 'VERSCHILLENDE cijfers'}")
+                if not same:
+                    fail(f"raadzoeker-71 {f}: {group} delen {area} maar hun cijfers verschillen")
+    # the 25 wijken of the older files
+    n_eq, n_diff = 0, 0
+    kern = {(r["wijk_slug"], r["jaar"], r["variabele"]): r["waarde"] for r in data["cbs_kerncijfers.csv"]}
+    for r in csv.DictReader((RZ / "cbs_kerncijfers_wijk_2022_2025.csv").open(encoding="utf-8")):
+        for col, key in CBS_25.items():
+            if r[col] != "":
+                new = kern.get((r["wijk_slug"], r["jaar"], key))
+                ok = new is not None and float(new) == float(r[col])
+                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
+                if not ok:
+                    fail(f"cbs {r['wijk_slug']} {r['jaar']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
+    pol = {(r["wijk_slug"], r["jaar"], r["categorie"]): r["aantal"] for r in data["politie_misdrijven.csv"]}
+    for r in csv.DictReader((RZ / "politie_misdrijven_wijk_2018_2025.csv").open(encoding="utf-8")):
+        for col, cat in POLITIE_25.items():
+            if r[col] != "":
+                new = pol.get((r["wijk_slug"], r["jaar"], cat))
+                ok = new is not None and float(new) == float(r[col])
+                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
+                if not ok:
+                    fail(f"politie {r['wijk_slug']} {r['jaar']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
+    wp = {(r["wijk_slug"], r["editie"], r["index"]): r["waarde"] for r in data["wijkprofiel_index.csv"]}
+    for r in csv.DictReader((RZ / "wijkprofiel_index_wijk_2014_2026.csv").open(encoding="utf-8")):
+        for col, ix in WP_25.items():
+            if r[col] != "":
+                new = wp.get((r["wijk_slug"], r["editie"], ix))
+                ok = new is not None and float(new) == float(r[col])
+                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
+                if not ok:
+                    fail(f"wijkprofiel {r['wijk_slug']} {r['editie']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
+    out(f"  waarden die ook in de 25-wijkenbestanden staan: {n_eq} gelijk, {n_diff} verschillend")
+    return data
+
+
+def waarden_71(cw: list[dict], data: dict, k24: dict, wp_values: dict, kwb18: dict) -> None:
+    """Inhabitants per gebied against CBS, Wijkprofiel FI/VI against the OBI files, inhabitants against KWB 2018."""
+    inw = defaultdict(dict)
+    for r in data["cbs_kerncijfers.csv"]:
+        if r["variabele"] == "inw":
+            inw[r["jaar"]][r["wijk_slug"]] = float(r["waarde"])
+    jaar = "2024"  # the year of the KWB 2024 file
+    seen, per_gebied = set(), defaultdict(float)
+    for r in cw:
+        if r["cbs_buurtcodes"] not in seen:
+            seen.add(r["cbs_buurtcodes"])
+            per_gebied[r["cbs_wijkcode"]] += inw[jaar][r["wijk_slug"]]
+    out(f"  71 wijken: inwoners 1-1-{jaar} per gebied (gedeelde buurt 1x) tegen KWB 2024, verschil > 10 (afronding op 5):")
+    for code in sorted(per_gebied):
+        verschil = per_gebied[code] - k24[code]["AantalInwoners_5"]
+        if abs(verschil) > 10:
+            fail(f"gebied {code}: som van de wijken {per_gebied[code]:.0f} tegen KWB 2024 {k24[code]['AantalInwoners_5']}")
+    haven = sum(v["AantalInwoners_5"] for k, v in k24.items() if k.startswith("WK0599") and k not in per_gebied)
+    totaal = sum(per_gebied.values())
+    gm = k24["GM0599"]["AantalInwoners_5"]
+    out(f"  geen; alle {len(per_gebied)} gebieden samen {totaal:.0f}, plus haven- en bedrijfsgebieden zonder wijk "
+        f"{haven:.0f} = {totaal + haven:.0f} tegen gemeente GM0599 {gm} (verschil {totaal + haven - gm:+.0f}: afronding)")
+    if abs(totaal + haven - gm) > 5 * 25:
+        fail(f"som van alle wijken plus havengebieden {totaal + haven:.0f} wijkt te veel af van GM0599 {gm}")
+    # Wijkprofiel FI and VI 2014/2016/2018 of all 71 wijken against the OBI files (SI: recalculated later)
+    wp = {(r["wijk_slug"], r["editie"], r["index"]): float(r["waarde"]) for r in data["wijkprofiel_index.csv"]}
+    nr = {r["wijk_slug"]: r["wijkprofiel_nummer"] for r in cw}
+    files = {("2014", "fysiek"): "wijkprofiel_2016__FI_obj_2014.csv", ("2016", "fysiek"): "wijkprofiel_2016__FI_obj_2016.csv",
+             ("2014", "veiligheid"): "wijkprofiel_2016__VI_2014.csv", ("2016", "veiligheid"): "wijkprofiel_2016__VI_2016.csv",
+             ("2014", "sociaal"): "wijkprofiel_2016__SI_2014.csv", ("2016", "sociaal"): "wijkprofiel_2016__SI_2016.csv",
+             ("2018", "fysiek"): "gemeente 2018 fi_obj.csv", ("2018", "veiligheid"): "gemeente 2018 vi.csv"}
+    for (ed, ix), f in files.items():
+        diff = [s for s in nr if int(wp_values[f][nr[s]] + 0.5) != wp[(s, ed, ix)]]
+        out(f"  raadzoeker-71 {ix} {ed} tegen OBI-bestand: {len(diff)} van {len(nr)} verschillen"
+            + (" (verwacht: sociale index later herberekend)" if ix == "sociaal" else ""))
+        if diff and ix != "sociaal":
+            fail(f"raadzoeker-71 {ix} {ed} wijkt af van OBI voor {diff}")
+    # inhabitants 2022 against KWB 2018 of the same buurten: a wrong buurt list would show as a jump
+    out("  inwoners 2022 (raadzoeker-71) tegen KWB 2018 van dezelfde buurten, alleen verschillen > 15% "
+        "(nieuwbouw, sloop):")
+    for r in cw:
+        k = sum(kwb18.get(b) or 0 for b in r["cbs_buurtcodes"].split(";"))
+        v = inw["2022"][r["wijk_slug"]]
+        if k and abs(v / k - 1) > 0.15:
+            out(f"  {r['wijk_slug']}: {v:.0f} tegen {k:.0f} ({v / k - 1:+.0%})")
+
+
 def main() -> int:
     cw = load_crosswalk()
     slugs = {r["wijk_slug"] for r in cw}
@@ -167,6 +301,9 @@ def main() -> int:
     extra = sorted(slugs - rz_slugs)
     out(f"  {len(extra)} crosswalk-wijken staan niet in de raadzoeker-bestanden (die dekken alleen 25 wijken)")
 
+    # --- raadzoeker, all 71 wijken ------------------------------------------------------------------
+    rz71 = check_71(cw, by_slug, slugs)
+
     # --- CBS KWB 2014-2018 (buurten = wijken, wijken = gebieden) --------------------------------
     bu_idx = index(cw, "cbs_buurtcodes", split=True)
     all_bu = {}
@@ -188,6 +325,7 @@ def main() -> int:
             fail(f"KWB {year}: GM0599 ontbreekt")
         # gebied total vs sum of its wijken (distinct buurten): differences are the unassigned buurten
         vals = {r[3]: num(r[inw]) for r in rows}
+        kwb18 = vals  # the last year read: 2018
         out("  som inwoners van de wijken per gebied tegen de CBS-wijk (verschil = afronding op 5 en "
             "buurten zonder wijk), alleen verschillen > 10:")
         for code in sorted(gebied_codes):
@@ -280,6 +418,7 @@ def main() -> int:
                 s += inw24[r["wijk_slug"]]
         k24 = d[code]["AantalInwoners_5"]
         out(f"  {naam}: som wijken 2024 (gedeelde buurt 1x) {s:.0f} tegen KWB 2024 {code} {k24}")
+    waarden_71(cw, rz71, d, wp_values, kwb18)
     wpi = list(csv.DictReader((RZ / "wijkprofiel_index_wijk_2014_2026.csv").open(encoding="utf-8")))
     mism = defaultdict(int)
     n = defaultdict(int)
