@@ -92,7 +92,7 @@ def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
     assert all(len(h) == 64 for h in inputs.values()), "sha256 per input"
     assert entry["duur_s"] > 0 and entry["duur_notebooks_s"] > 0 and entry["duur_html_pdf_s"] > 0
     assert abs(entry["duur_s"] - entry["duur_notebooks_s"] - entry["duur_html_pdf_s"]) < 0.05
-    assert all((target / o).is_file() for o in entry["outputs"])
+    assert entry["outputs"] and all((target / o).is_file() for o in entry["outputs"])
 
 
 def test_rerun_without_changes_builds_nothing(gebouwd):

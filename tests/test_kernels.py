@@ -6,7 +6,6 @@ ordinary way.
 """
 
 import os
-import time
 from pathlib import Path
 
 import nbformat
@@ -118,21 +117,18 @@ def test_client_is_ready_once_shell_and_iopub_answer():
         kc = km.client()
         kc.start_channels()
         try:
-            begin = time.monotonic()
             await kc.wait_for_ready(timeout=60)
-            klaar = time.monotonic() - begin
             msg_id = kc.execute("print(6 * 7)")
             while True:  # IOPub works: the output of the first request arrives
                 msg = await kc.get_iopub_msg(timeout=10)
                 if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-                    return type(kc), klaar, msg["content"]["text"]
+                    return type(kc), msg["content"]["text"]
         finally:
             kc.stop_channels()
             await km.shutdown_kernel(now=True)
 
-    soort, klaar, tekst = asyncio.run(start_en_vraag())
+    soort, tekst = asyncio.run(start_en_vraag())
     assert soort is kernels.GereedClient and tekst == "42\n"
-    assert klaar < 30
 
 
 MAIN_SCRIPT = """\

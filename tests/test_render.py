@@ -39,20 +39,18 @@ def test_fragment_collects_the_png_of_each_chart(monkeypatch):
     assert f'data-druk="{sleutel}"' in fragment.html and fragment.drukbeelden[sleutel] == bundel["image/png"]
 
 
-def test_each_pdf_follows_its_own_style_sheet_parsed_once_per_process(tmp_path):
+def test_each_pdf_follows_its_own_style_sheet(tmp_path):
     from pypdf import PdfReader
 
     def doc(size: str) -> str:
         return (f"<!DOCTYPE html><html lang='nl'><head><title>t</title><style>@page {{ size: {size}; }} "
                 f"p {{ color: #00689e; }}</style></head><body><h1>Titel</h1><p>Tekst</p></body></html>")
 
-    render._stijlblad.cache_clear()
     for i, size in enumerate(["A5", "A4 landscape", "A5"]):
         render.html_to_pdf(doc(size), tmp_path / f"{i}.pdf")
     mm = [tuple(round(float(v) / 72 * 25.4) for v in PdfReader(tmp_path / f"{i}.pdf").pages[0].mediabox[2:])
           for i in range(3)]
     assert mm == [(148, 210), (297, 210), (148, 210)]
-    assert render._stijlblad.cache_info().misses == 2 and render._stijlblad.cache_info().hits == 1
     assert "Tekst" in PdfReader(tmp_path / "2.pdf").pages[0].extract_text()
 
 
