@@ -49,8 +49,14 @@ reports: $(STAMP) $(SYSSTAMP)
 test: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python -m pytest
 
+# JupyterLab for analysts: PORT=8890 make lab; works as root (containers) and never opens a browser itself.
+# Outputs never reach git: the nbstripout filter (set up here, declared in .gitattributes) strips them from
+# what is committed, whatever the Lab's autosave wrote to the file.
+PORT ?= 8888
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install || true
+	$(BIN)/jupyter lab --notebook-dir=notebooks --no-browser --port=$(PORT) \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python bench/run_bench.py
