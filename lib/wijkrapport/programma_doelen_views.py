@@ -106,8 +106,11 @@ def toon_opgave(programma: Programma, data: pd.DataFrame, ind: Indicator, row: p
 
 # --- ambitions per area --------------------------------------------------------------------------------------------
 
-def gebiedsambitie_doel_tekst(ind: Indicator) -> str:
+def gebiedsambitie_doel_tekst(ind: Indicator, kort: bool = False) -> str:
+    """The ambition in words; ``kort`` for a table cell ("niet slechter dan nulmeting 2021")."""
     ga = ind.gebiedsambitie
+    if kort:
+        return f"niet slechter dan {'nulmeting ' + str(ga.nulmeting) if ga.niet_slechter_dan == 'nulmeting' else ga.niet_slechter_dan}"
     tegen = f"de eigen nulmeting ({ga.nulmeting})" if ga.niet_slechter_dan == "nulmeting" else ga.niet_slechter_dan
     return f"elk gebied niet slechter dan {tegen}"
 

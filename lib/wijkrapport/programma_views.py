@@ -169,18 +169,17 @@ def _nu_tekst(row: pd.Series) -> str:
 
 def _indicator_kolommen(sub: pd.DataFrame, programma: Programma, jaar: int) -> list[Kolom]:
     """The chapter table's columns: only those that say something for this chapter's indicators."""
-    kolommen = [Kolom("indicator", "Indicator"),
-                *([Kolom("niveau", "Niveau", opmaak=lambda v: doelen.NIVEAU_LABEL.get(v, v))]
-                  if (sub["niveau"] != "").any() else []),
-                Kolom("regime", "Hoe gemeten"), Kolom("gebied", "Gebied"),
+    kolommen = [Kolom("indicator", "Indicator"), Kolom("regime", "Hoe gemeten"), Kolom("gebied", "Gebied"),
                 Kolom("periode", "Jaar", opmaak=_periode), Kolom("nu_tekst", "Nu", numeriek=True, opmaak=str)]
     if (sub["vergelijking_tekst"] != "–").any():
         kolommen.append(Kolom("vergelijking_tekst", "Ter vergelijking", opmaak=str))
     if sub["voortgang"].isin(["traject", "ambitie", "opgave", "gebiedsambitie"]).any():
-        kolommen += [Kolom("doel_tekst", _doel_kop(sub, programma, jaar), numeriek=True, opmaak=str),
+        # an output target or an ambition per area is a phrase, not a figure: that column wraps
+        tekst = sub["voortgang"].isin(["opgave", "gebiedsambitie"]).any()
+        kolommen += [Kolom("doel_tekst", _doel_kop(sub, programma, jaar), numeriek=not tekst, opmaak=str),
                      Kolom("status_html", "Status", html=True, opmaak=str)]
     if (sub["voortgang"] == "drempels").any():
-        kolommen.append(Kolom("scores", "Gebieden negatief / neutraal / positief"))
+        kolommen.append(Kolom("scores", "Gebieden negatief / neutraal / positief", numeriek=True, opmaak=str))
     return kolommen
 
 
@@ -196,7 +195,7 @@ def _doel_tekst(row: pd.Series, programma: Programma | None = None) -> str:
     if row["voortgang"] == "opgave":
         return dv.opgave_doel_tekst(row)
     if row["voortgang"] == "gebiedsambitie" and programma is not None:
-        return dv.gebiedsambitie_doel_tekst(programma.indicator(row["indicator_id"]))
+        return dv.gebiedsambitie_doel_tekst(programma.indicator(row["indicator_id"]), kort=True)
     if row["voortgang"] not in ("traject", "ambitie"):
         return "–"
     if fmt.is_missing(row.get("doel")):
