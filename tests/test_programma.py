@@ -276,3 +276,37 @@ def test_programme_files_without_the_new_keys_stay_valid():
         assert not (p.doelen or p.gebiedsgroepen or p.scoresets or p.gebiedslabels)
     for yml in (PROEF_YML, OOST_YML, selectie_yml()):
         parse_programma(yaml.safe_load(yml), Path("p.yml"))
+
+
+def test_the_concepts_example_in_the_documentation_is_a_valid_programme():
+    """The example under "Doelen, opgaven, gebieden en scoresets" validates with a programme's required keys."""
+    tekst = (ROOT / "docs" / "programma.md").read_text(encoding="utf-8").split("## Doelen, opgaven, gebieden en scoresets")[1]
+    voorbeeld = yaml.safe_load(re.search(r"```yaml\n(.*?)```", tekst, re.S).group(1))
+    basis = {"naam": "voorbeeld", "titel": "Voorbeeld", "gemeente": "Voorbeeldstad", "doelgebied": "NR",
+             "vergelijkingsgebieden": ["STAD"], "pijlers": [{"id": "werk", "label": "Werk"}, {"id": "wonen", "label": "Wonen"}],
+             "indicatoren": [{"id": "inwoners", "label": "Inwoners", "pijler": "wonen", "soort": "demografie",
+                              "eenheid": "aantal"}]}
+    p = parse_programma({**basis, **voorbeeld, "indicatoren": voorbeeld["indicatoren"] + basis["indicatoren"]}, Path("v.yml"))
+    assert [i.voortgang for i in p.indicatoren][:4] == ["opgave", "opgave", "gebiedsambitie", "gebiedsambitie"]
+
+
+@pytest.mark.slow
+def test_new_concepts_render_in_html_pdf_and_tables(programmas_gebouwd):
+    _project, gebouwd = programmas_gebouwd  # concepten is built in the same run as the other test programmes
+    html = (gebouwd / "programmas" / "concepten.html").read_text(encoding="utf-8")
+    for tekst in ("Hoofddoel: Meer bewoners aan het werk", "Subdoel: Jongeren aan het werk", "Niveau: effect",
+                  "7.000 mensen", "10.000 mensen op 31 december 2025", "70,0%", "80,0%", "Achter op schema",
+                  "4.600 woningen", "Gehaald", "79,8 jaar", "nog niet vastgesteld", "Centrum (Buurdorp)",
+                  "Centrum (Voorbeeldstad)", "4 (gedeeld)", "Totaal en rangorde", "52,5%", "44,5%", "Niet elk gebied"):
+        assert tekst in html, tekst
+    assert "W01" not in html and "NR" not in re.sub(r"<[^>]+>", "", html).split()
+    # in the chapter, effect (bijstand) comes before inspanning (aan_het_werk) under their hoofddoel
+    assert html.index("<h4>Huishoudens in de bijstand") < html.index("<h4>Bewoners aan het werk geholpen")
+    pdf = pdf_text(gebouwd / "programmas" / "concepten.pdf")  # the build checked that nothing is cut
+    assert "Totaal en rangorde" in pdf and "Achter op schema" in pdf
+    tabellen = gebouwd / "data" / "programmas" / "concepten"
+    rang = pd.read_csv(tabellen / "rangorde.csv").set_index("gebied")
+    assert rang.loc["Centrum (Voorbeeldstad)", ["totaal", "rang"]].tolist() == [5, 1]
+    assert pd.read_csv(tabellen / "gebiedsambitie_werkloosheid_jongeren.csv")["status"].tolist().count("groen") == 3
+    doelen_csv = pd.read_csv(tabellen / "status_per_doel.csv").set_index("doel_id")
+    assert doelen_csv.loc["meer_werk", ["effect", "inspanning", "groen", "oranje"]].tolist() == [1, 1, 1, 1]
