@@ -230,6 +230,161 @@ def selectie_csv() -> str:
     return "\n".join(rijen) + "\n"
 
 
+#: ``concepten``: every concept of docs/programma.md "Doelen, opgaven, gebieden en scoresets" (tests/test_programma.py
+#: works the figures out by hand). Areas are keyed by code; two wijken share the label Centrum.
+CONCEPTEN_YML = """naam: concepten
+titel: Wijkprogramma Noordrand
+gemeente: Voorbeeldstad
+doelgebied: NR
+gebiedsoort: wijk
+vergelijkingsgebieden: [STAD]
+gebieden: [W01, W02, W03, W04, W05]
+data: programmas/concepten/waarden.csv
+peildatum: 2024-12-31
+aandachtsgebied_vanaf: 2
+gebiedslabels:
+  NR: Noordrand
+  STAD: Voorbeeldstad
+  W01: {label: Centrum, gemeente: Voorbeeldstad}
+  W02: {label: Centrum, gemeente: Buurdorp}
+  W03: Haven
+  W04: Molenwijk
+  W05: Oeverwijk
+gebiedsgroepen:
+  zwak: [W01, W02]
+  sterk: [W04, W05]
+scoresets:
+  - {id: stad, label: Stedelijke set, gewicht: 2}
+  - {id: rijk, label: Rijksset, gewicht: 1}
+pijlers:
+  - {id: werk, label: Werk}
+  - {id: leefomgeving, label: Wonen en gezondheid}
+doelen:
+  - id: meer_werk
+    label: Meer bewoners aan het werk
+    pijler: werk
+    subdoelen:
+      - {id: jongeren_werk, label: Jongeren aan het werk}
+  - {id: betere_woningen, label: Betere woningvoorraad, pijler: leefomgeving}
+  - {id: gezond, label: Langer gezond leven}
+indicatoren:
+  - id: aan_het_werk
+    label: Bewoners aan het werk geholpen
+    pijler: werk
+    doel: meer_werk
+    niveau: inspanning
+    eenheid: vrij
+    eenheid_label: mensen
+    polariteit: hoger
+    opgave: {waarde: 10000, begin: 2021-01-01, datum: 2025-12-31}
+    bron: Proefbron werk
+  - id: werkloosheid_jongeren
+    label: Werkloosheid onder jongeren
+    pijler: werk
+    doel: jongeren_werk
+    niveau: effect
+    eenheid: pct
+    polariteit: lager
+    decimalen: 1
+    gebiedsambitie: {niet_slechter_dan: nulmeting, nulmeting: 2021}
+    bron: Proefbron werk
+  - id: bijstand
+    label: Huishoudens in de bijstand
+    pijler: werk
+    doel: meer_werk
+    niveau: effect
+    eenheid: pct
+    polariteit: lager
+    gebiedsambitie: {niet_slechter_dan: STAD}
+    bron: Proefbron werk
+  - id: gesloopt
+    label: Gesloopte verouderde woningen
+    pijler: leefomgeving
+    doel: betere_woningen
+    niveau: inspanning
+    eenheid: vrij
+    eenheid_label: woningen
+    polariteit: hoger
+    opgave: {waarde: 4500, begin: 2019-01-01, datum: 2023-12-31, telling: stand}
+    bron: Proefbron wonen
+  - {id: tevredenheid, label: Rapportcijfer voor de woning, pijler: leefomgeving, doel: betere_woningen, niveau: effect,
+     eenheid: cijfer, polariteit: hoger, drempels: {negatief: 6.5, positief: 7.5}, scoreset: stad, bron: Proefbron wonen}
+  - {id: leegstand, label: Leegstaande woningen, pijler: leefomgeving, eenheid: pct, polariteit: lager,
+     drempels: {negatief_groep: zwak, positief_groep: sterk}, scoreset: stad, bron: Proefbron wonen}
+  - {id: overgewicht, label: Volwassenen met overgewicht, pijler: leefomgeving, doel: gezond, niveau: effect,
+     eenheid: pct, polariteit: lager, drempels: {negatief_groep: zwak, positief_groep: sterk, gewogen_met: inwoners},
+     scoreset: rijk, bron: Proefbron gezondheid}
+  - id: levensverwachting
+    label: Levensverwachting bij geboorte
+    pijler: leefomgeving
+    doel: gezond
+    niveau: effect
+    eenheid: jaar
+    polariteit: hoger
+    referentie: STAD
+    ambitie:
+      nulmeting: {datum: 2022-01-01, waarde: 79.0}
+      horizonten:
+        - {naam: na 2 jaar, datum: 2024-01-01, waarde: 79.5}
+        - {naam: na 10 jaar, datum: 2032-01-01}
+    bron: Proefbron gezondheid
+  - {id: inwoners, label: Inwoners, pijler: leefomgeving, soort: demografie, eenheid: aantal, bron: Proefbron bevolking}
+"""
+
+CONCEPTEN_CSV = """indicator,gebied,periode,waarde
+aan_het_werk,NR,2020,1500
+aan_het_werk,NR,2021,2000
+aan_het_werk,NR,2022,2500
+aan_het_werk,NR,2023,1500
+aan_het_werk,NR,2024,1000
+gesloopt,NR,2019,800
+gesloopt,NR,2021,2500
+gesloopt,NR,2023,4600
+gesloopt,NR,2024,4700
+werkloosheid_jongeren,NR,2024,10.0
+werkloosheid_jongeren,W01,2021,12.0
+werkloosheid_jongeren,W01,2024,11.0
+werkloosheid_jongeren,W02,2021,10.0
+werkloosheid_jongeren,W02,2024,10.4
+werkloosheid_jongeren,W03,2021,9.0
+werkloosheid_jongeren,W03,2023,9.0
+werkloosheid_jongeren,W04,2021,8.0
+werkloosheid_jongeren,W05,2021,7.0
+werkloosheid_jongeren,W05,2024,7.04
+bijstand,NR,2024,5.5
+bijstand,STAD,2023,5.2
+bijstand,STAD,2024,5.0
+bijstand,W01,2024,4.5
+bijstand,W02,2024,4.0
+bijstand,W03,2023,5.2
+bijstand,W04,2024,5.0
+tevredenheid,W01,2024,6.2
+tevredenheid,W02,2024,6.4
+tevredenheid,W03,2024,7.0
+tevredenheid,W04,2024,7.6
+tevredenheid,W05,2024,8.1
+leegstand,W01,2024,6.0
+leegstand,W02,2024,5.0
+leegstand,W03,2024,4.2
+leegstand,W04,2024,2.0
+leegstand,W05,2024,3.0
+overgewicht,W01,2023,60.0
+overgewicht,W02,2023,50.0
+overgewicht,W03,2023,53.0
+overgewicht,W04,2023,40.0
+overgewicht,W05,2023,46.0
+inwoners,W01,2023,1000
+inwoners,W02,2023,3000
+inwoners,W03,2023,4000
+inwoners,W04,2022,2000
+inwoners,W05,2023,6000
+levensverwachting,NR,2022,79.0
+levensverwachting,NR,2023,79.3
+levensverwachting,NR,2024,79.8
+levensverwachting,STAD,2024,81.2
+"""
+
+
 def programma_project(tmp_path: Path, programmas: dict[str, tuple[str, str]]) -> Path:
     """A copy of the project whose params/2024 lists only ``programmas`` (name -> (YAML, CSV))."""
     root = make_project(tmp_path)
@@ -247,4 +402,5 @@ def programma_project(tmp_path: Path, programmas: dict[str, tuple[str, str]]) ->
 
 
 def alle_programmas() -> dict[str, tuple[str, str]]:
-    return {"proef": (PROEF_YML, PROEF_CSV), "oost": (OOST_YML, OOST_CSV), "selectie": (selectie_yml(), selectie_csv())}
+    return {"proef": (PROEF_YML, PROEF_CSV), "oost": (OOST_YML, OOST_CSV), "selectie": (selectie_yml(), selectie_csv()),
+            "concepten": (CONCEPTEN_YML, CONCEPTEN_CSV)}

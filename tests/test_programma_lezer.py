@@ -375,7 +375,7 @@ def test_the_examples_in_the_documentation_are_valid():
             for regime in ({} if isinstance(inhoud, list) else inhoud.get("regimes", {})).values():
                 Regime.model_validate(regime)
             soorten.append("indicatoren")
-    assert soorten.count("programma") == 1 and soorten.count("indicatoren") == 3  # traject, ambitie, drempels
+    assert soorten.count("programma") == 1 and soorten.count("indicatoren") == 4  # traject, ambitie, drempels, concepten
 
 
 def test_precision_inferred_from_the_text_of_the_source():

@@ -57,13 +57,15 @@ def euro(value: object, decimals: int = 0, missing: str = GEEN_GEGEVENS) -> str:
 
 
 def waarde(value: object, eenheid: str, decimals: int | None = None, missing: str = GEEN_GEGEVENS) -> str:
-    """Format a value in its unit: pct, eur, aantal, index, m2, per1000."""
+    """Format a value in its unit: pct, eur, aantal, index, m2, per1000, jaar, cijfer (a mark 1-10), vrij."""
     if eenheid == "pct":
         return procent(value, 1 if decimals is None else decimals, missing)
     if eenheid == "eur":
         return euro(value, 0 if decimals is None else decimals, missing)
-    if eenheid in ("aantal", "m2"):
+    if eenheid in ("aantal", "m2", "vrij"):  # vrij: the caller adds the programme's unit label
         return getal(value, 0 if decimals is None else decimals, missing)
+    if eenheid == "jaar":
+        return missing if is_missing(value) else getal(value, 1 if decimals is None else decimals) + " jaar"
     return getal(value, 1 if decimals is None else decimals, missing)
 
 

@@ -12,12 +12,16 @@ from datetime import date
 import pandas as pd
 
 from . import format as fmt
+from . import programma_doelen as doelen
+from . import programma_scores as groepen
 from . import progress, regimes
 from .registry import Indicator, Programma
 
 REGIME_NAAM = {
     "traject": "Verschil inlopen langs een traject",
     "ambitie": "Ambitie per horizon",
+    "opgave": "Aantal realiseren voor een datum",
+    "gebiedsambitie": "Ambitie voor elk gebied",
     "drempels": "Drempels per gebied",
     "monitoring": "Alleen volgen",
 }
@@ -49,7 +53,8 @@ def peildatum(programma: Programma, jaar: int) -> date:
     return programma.peildatum or date(jaar, 12, 31)
 
 
-STANDAARD_DECIMALEN = {"pct": 1, "eur": 0, "aantal": 0, "m2": 0, "index": 1, "per1000": 1}
+STANDAARD_DECIMALEN = {"pct": 1, "eur": 0, "aantal": 0, "m2": 0, "index": 1, "per1000": 1, "jaar": 1, "cijfer": 1,
+                       "vrij": 0}
 #: Published figures rarely carry more than 3 decimals; more in a data file are computed values or binary float
 #: noise (0.30000000000000004), not a precision to print: such an indicator needs its ``decimalen`` key.
 MAX_DECIMALEN_UIT_BRON = 3
@@ -159,7 +164,7 @@ def vergelijkingsgebied(ind: Indicator) -> str | None:
 
 
 STATUS_TEKST = {"geen_cijfers": "Geen cijfers", "nog_niet_gemeten": "Nog niet te bepalen",
-                "ambitie_niet_vastgesteld": "Nog niet te bepalen"}
+                "ambitie_niet_vastgesteld": "Nog niet te bepalen", **doelen.OPGAVE_TEKST, **doelen.GEBIEDSAMBITIE_TEKST}
 
 
 def overzicht(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFrame:
@@ -183,6 +188,13 @@ def overzicht(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFra
             row.update(_traject(ind, programma, data, jaar, d))
         elif ind.voortgang == "ambitie":
             row.update(_ambitie(ind, programma, data, jaar, d))
+        elif ind.voortgang == "opgave":
+            row.update(_vergelijking(ind, programma, data, jaar))
+            row.update(doelen.opgave_voortgang(ind, reeks(data, ind.id, programma.doelgebied), jaar,
+                                               peildatum(programma, jaar), d))
+        elif ind.voortgang == "gebiedsambitie":
+            row.update(_vergelijking(ind, programma, data, jaar))
+            row.update(doelen.gebiedsambitie_voortgang(gebiedsambitie(programma, data, jaar, ind)))
         else:
             row.update(_vergelijking(ind, programma, data, jaar))
         ref = vergelijkingsgebied(ind)
@@ -200,7 +212,14 @@ def overzicht(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFra
             for s in regimes.SCORES:
                 row[f"aantal_{s}"] = int(telling.get(s, 0))
         rows.append(row)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    return out.join(doelen.doel_kolommen(programma), on="indicator_id").assign(
+        eenheid_label=[i.eenheid_label or "" for i in programma.indicatoren])
+
+
+def gebiedsambitie(programma: Programma, data: pd.DataFrame, jaar: int, ind: Indicator) -> pd.DataFrame:
+    """Per scored area the check of an indicator's ``gebiedsambitie`` (:func:`programma_doelen.gebiedsambitie_tabel`)."""
+    return doelen.gebiedsambitie_tabel(ind, data, gebieden(programma, data), jaar, decimalen(ind, data))
 
 
 def grenzen(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFrame:
@@ -218,6 +237,9 @@ def grenzen(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFrame
         if d is None:
             continue
         dec = decimalen(ind, data)
+        if d.negatief_groep is not None:
+            rows.append(groepen.groepsgrenzen(ind, programma, data, jaar, dec))
+            continue
         if d.referentie is None:
             rij = (data["indicator"] == ind.id) & (data["periode"] <= jaar) & data["waarde"].notna()
             periodes = data.loc[rij, "periode"]
@@ -231,7 +253,8 @@ def grenzen(programma: Programma, data: pd.DataFrame, jaar: int) -> pd.DataFrame
         rows.append({"indicator_id": ind.id, "negatief": neg, "positief": pos, "polariteit": ind.polariteit, "vast": False,
                      "periode": periode, "referentie": d.referentie, "referentie_waarde": ref, "decimalen": dec})
     return pd.DataFrame(rows, columns=["indicator_id", "negatief", "positief", "polariteit", "vast", "periode", "referentie",
-                                       "referentie_waarde", "decimalen"]).set_index("indicator_id")
+                                       "referentie_waarde", "decimalen", "negatief_groep", "positief_groep",
+                                       "gewogen_met"]).set_index("indicator_id")
 
 
 def drempel_waarden(programma: Programma, data: pd.DataFrame, jaar: int, g: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -269,7 +292,7 @@ def status_per_hoofdstuk(programma: Programma, tabel: pd.DataFrame) -> pd.DataFr
     rows = []
     for p in programma.pijlers:
         sub = tabel[tabel["pijler"] == p.id]
-        met_doel = sub[sub["voortgang"].isin(["traject", "ambitie"])]
+        met_doel = sub[sub["voortgang"].isin(["traject", "ambitie", "opgave", "gebiedsambitie"])]
         row = {"pijler": p.id, "hoofdstuk": p.label, "indicatoren": len(sub)}
         for s in progress.STATUSSEN:
             row[s] = int((met_doel["status"] == s).sum())

@@ -15,6 +15,9 @@ import pandas as pd
 
 from . import format as fmt
 from . import programma as pr
+from . import programma_doelen as doelen
+from . import programma_doelen_views as dv
+from . import programma_scores as groepen
 from .charts import ambitie_chart, bar_chart, drempel_chart, line_chart
 from .publish import schrijf_csv, toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
 from .registry import Indicator, Programma, load_programma
@@ -45,7 +48,7 @@ def score_html(score: str, kort: bool = True) -> str:
 def laad(naam: str) -> tuple[Programma, pd.DataFrame]:
     """The programme and its validated data."""
     programma = load_programma(naam)
-    return programma, src.load(programma)
+    return groepen.met_labels(programma, src.load(programma))  # areas keyed by code are printed by their label
 
 
 def gebiedkleuren(programma: Programma) -> dict[str, str]:
@@ -57,8 +60,8 @@ def gebiedkleuren(programma: Programma) -> dict[str, str]:
 
 
 def _w(value: object, row: pd.Series | dict, missing: str = "–") -> str:
-    """A value of the row's indicator in its unit and decimals."""
-    return fmt.waarde(value, row["eenheid"], int(row["decimalen"]), missing=missing)
+    """A value of the row's indicator in its unit and decimals (a free unit with its label)."""
+    return dv.w(value, row, missing=missing)
 
 
 def _periode(value: object) -> str:
@@ -104,7 +107,7 @@ def toon_samenvatting(programma: Programma, data: pd.DataFrame, jaar: int, tabel
     telling = pr.status_per_hoofdstuk(programma, tabel)
     soorten = set(tabel["voortgang"])
     weg = set()
-    if not soorten & {"traject", "ambitie"}:
+    if not soorten & {"traject", "ambitie", "opgave", "gebiedsambitie"}:
         weg |= {"groen", "oranje", "rood", "grijs"}
     if "drempels" not in soorten:
         weg.add("drempels")
@@ -114,7 +117,11 @@ def toon_samenvatting(programma: Programma, data: pd.DataFrame, jaar: int, tabel
                 for k in STATUS_KOLOMMEN if k.naam not in weg]
     toon_tabel(telling, kolommen, caption=f"Stand per {programma.hoofdstukwoord} in {jaar}",
                bron=f"{programma.titel}; berekening wijkrapport", naam="status_per_hoofdstuk", tabellen_dir=tabellen_dir)
+    dv.toon_doelen(programma, tabel, tabellen_dir)
     toon_tabel(tabel, [Kolom("indicator", "Indicator"), Kolom("hoofdstuk", programma.hoofdstukwoord.capitalize()),
+                       *([Kolom("hoofddoel", "Hoofddoel")] if programma.doelen else []),
+                       *([Kolom("niveau", "Niveau", opmaak=lambda v: doelen.NIVEAU_LABEL.get(v, v))]
+                         if (tabel["niveau"] != "").any() else []),
                        Kolom("regime", "Hoe gemeten")],
                caption="Alle indicatoren en hoe de voortgang wordt gemeten", naam="indicatoren",
                tabellen_dir=tabellen_dir, data=tabel.drop(columns=["bron"]))
@@ -139,6 +146,8 @@ def _doel_kop(sub: pd.DataFrame, programma: Programma, jaar: int) -> str:
     """The heading of the target column: a trajectory's target for the year, an ambition for the peildatum."""
     traject, ambitie = (sub["voortgang"] == "traject").any(), (sub["voortgang"] == "ambitie").any()
     peil = fmt.datum(pr.peildatum(programma, jaar))
+    if sub["voortgang"].isin(["opgave", "gebiedsambitie"]).any():
+        return "Doel of ambitie"
     if traject and ambitie:
         return f"Doel {jaar} of ambitie op {peil}"
     return f"Ambitie op {peil}" if ambitie else f"Doel {jaar}"
@@ -164,11 +173,13 @@ def _indicator_kolommen(sub: pd.DataFrame, programma: Programma, jaar: int) -> l
                 Kolom("periode", "Jaar", opmaak=_periode), Kolom("nu_tekst", "Nu", numeriek=True, opmaak=str)]
     if (sub["vergelijking_tekst"] != "–").any():
         kolommen.append(Kolom("vergelijking_tekst", "Ter vergelijking", opmaak=str))
-    if sub["voortgang"].isin(["traject", "ambitie"]).any():
-        kolommen += [Kolom("doel_tekst", _doel_kop(sub, programma, jaar), numeriek=True, opmaak=str),
+    if sub["voortgang"].isin(["traject", "ambitie", "opgave", "gebiedsambitie"]).any():
+        # an output target or an ambition per area is a phrase, not a figure: that column wraps
+        tekst = sub["voortgang"].isin(["opgave", "gebiedsambitie"]).any()
+        kolommen += [Kolom("doel_tekst", _doel_kop(sub, programma, jaar), numeriek=not tekst, opmaak=str),
                      Kolom("status_html", "Status", html=True, opmaak=str)]
     if (sub["voortgang"] == "drempels").any():
-        kolommen.append(Kolom("scores", "Gebieden negatief / neutraal / positief"))
+        kolommen.append(Kolom("scores", "Gebieden negatief / neutraal / positief", numeriek=True, opmaak=str))
     return kolommen
 
 
@@ -180,7 +191,11 @@ def _scores_tekst(row: pd.Series) -> str:
     return " / ".join(str(int(row.get(f"aantal_{s}", 0) or 0)) for s in ("rood", "neutraal", "groen"))
 
 
-def _doel_tekst(row: pd.Series) -> str:
+def _doel_tekst(row: pd.Series, programma: Programma | None = None) -> str:
+    if row["voortgang"] == "opgave":
+        return dv.opgave_doel_tekst(row)
+    if row["voortgang"] == "gebiedsambitie" and programma is not None:
+        return dv.gebiedsambitie_doel_tekst(programma.indicator(row["indicator_id"]), kort=True)
     if row["voortgang"] not in ("traject", "ambitie"):
         return "–"
     if fmt.is_missing(row.get("doel")):
@@ -212,7 +227,7 @@ def toon_hoofdstuk(programma: Programma, data: pd.DataFrame, jaar: int, pijler: 
         scores=sub.apply(_scores_tekst, axis=1),
         nu_tekst=sub.apply(_nu_tekst, axis=1),
         vergelijking_tekst=sub.apply(_vergelijking_tekst, axis=1),
-        doel_tekst=sub.apply(_doel_tekst, axis=1),
+        doel_tekst=sub.apply(_doel_tekst, axis=1, programma=programma),
         status_html=sub.apply(_status_html, axis=1),
     )
     export = sub.drop(columns=["bron", "nu_tekst", "vergelijking_tekst", "doel_tekst", "status_html"])
@@ -222,15 +237,35 @@ def toon_hoofdstuk(programma: Programma, data: pd.DataFrame, jaar: int, pijler: 
     scores, waarden = pr.drempel_scores(programma, data, jaar)
     grenzen = pr.grenzen(programma, data, jaar)
     kleuren = gebiedkleuren(programma)
-    for _, row in sub.iterrows():
-        toon_html(f"<h3>{escape(row['indicator'])}</h3>")
-        ind = programma.indicator(row["indicator_id"])
-        if row["voortgang"] == "drempels":
-            _toon_drempels(row, scores, waarden, grenzen.loc[row["indicator_id"]])
-        elif row["voortgang"] == "ambitie":
-            _toon_ambitie(programma, data, ind, row, jaar, kleuren, tabellen_dir)
-        else:
-            _toon_reeks(programma, data, row, jaar, kleuren)
+    structuur = doelen.structuur(programma, pijler)  # hoofddoel -> subdoel -> indicator (effect before inspanning)
+    niveaus = dv.indicator_niveau(structuur)
+    rijen = sub.set_index("indicator_id", drop=False)
+    for groep in structuur:
+        if groep.label:
+            toon_html(dv.kop(groep, "doel"))
+        for _, row in rijen.loc[list(groep.indicatoren)].iterrows():
+            _toon_indicator(programma, data, row, jaar, scores, waarden, grenzen, kleuren, tabellen_dir,
+                            niveaus[row["indicator_id"]])
+
+
+def _toon_indicator(programma: Programma, data: pd.DataFrame, row: pd.Series, jaar: int, scores, waarden, grenzen,
+                    kleuren: dict[str, str], tabellen_dir: str, niveau: int = 3) -> None:
+    toon_html(f"<h{niveau}>{escape(row['indicator'])}</h{niveau}>")
+    ind = programma.indicator(row["indicator_id"])
+    if row.get("niveau"):
+        toon_tekst(f"Niveau: {doelen.NIVEAU_LABEL[row['niveau']].lower()}"
+                   + (" (wat verandert voor bewoners)." if row["niveau"] == "effect" else " (wat het programma doet)."),
+                   klasse="niveau")
+    if row["voortgang"] == "opgave":
+        dv.toon_opgave(programma, data, ind, row, jaar, kleuren)
+    elif row["voortgang"] == "gebiedsambitie":
+        dv.toon_gebiedsambitie(programma, data, ind, row, jaar, tabellen_dir)
+    elif row["voortgang"] == "drempels":
+        _toon_drempels(row, scores, waarden, grenzen.loc[row["indicator_id"]], programma)
+    elif row["voortgang"] == "ambitie":
+        _toon_ambitie(programma, data, ind, row, jaar, kleuren, tabellen_dir)
+    else:
+        _toon_reeks(programma, data, row, jaar, kleuren)
 
 
 def _horizon_tekst(waarde: float | None, richting: str | None, row: pd.Series) -> str:
@@ -414,14 +449,17 @@ def _grens_tekst(waarde: float, grens: pd.Series, eenheid: str) -> str:
     return fmt.waarde(waarde, eenheid, d, missing="–")
 
 
-def _toon_drempels(row: pd.Series, scores: pd.DataFrame, waarden: pd.DataFrame, grens: pd.Series) -> None:
+def _toon_drempels(row: pd.Series, scores: pd.DataFrame, waarden: pd.DataFrame, grens: pd.Series,
+                   programma: Programma | None = None) -> None:
     ind, eenheid, d = row["indicator_id"], row["eenheid"], int(row["decimalen"])
     neg, pos = _grens_tekst(grens["negatief"], grens, eenheid), _grens_tekst(grens["positief"], grens, eenheid)
     beter = "hoger" if grens["polariteit"] != "lager" else "lager"
     if not row["heeft_cijfers"] or not waarden[ind].notna().any():
         toon_tekst("Voor deze indicator zijn nog geen cijfers: geen enkel gebied heeft een score.")
         return
-    if grens["vast"]:
+    if isinstance(grens.get("negatief_groep"), str) and programma is not None:
+        uitleg = dv.groep_uitleg(programma, grens, eenheid, neg, pos)
+    elif grens["vast"]:
         uitleg = f"De grenzen liggen vast: negatief bij {neg}, positief bij {pos} (een {beter} cijfer is beter)."
     elif fmt.is_missing(grens["referentie_waarde"]):
         uitleg = f"De grenzen liggen rond {grens['referentie']}, maar daarvoor zijn nog geen cijfers."
@@ -513,3 +551,4 @@ def toon_gebieden(programma: Programma, data: pd.DataFrame, jaar: int, tabellen_
     toon_html(f'<div class="breed">{"".join(onderdelen)}</div>')
     export = tabel.drop(columns=[f"{i}__cel" for i in ids]).rename(columns={i: f"{i}__score" for i in ids})
     schrijf_csv(export, "scores_per_gebied", tabellen_dir)
+    dv.toon_rangorde(programma, scores, jaar, tabellen_dir)

@@ -17,10 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import paths
 from .errors import ConfigError, Problem
+from .registry_concepten import GebiedLabel, Gebiedsambitie, Hoofddoel, Opgave, Scoreset, controleer, hernoemd
 from .taal import meervoud
 from .yamlio import load_yaml, pydantic_problems
 
-Eenheid = Literal["pct", "eur", "aantal", "index", "m2", "per1000"]
+# jaar: years (life expectancy, age); cijfer: a report mark 1-10; vrij: a count in the unit of eenheid_label
+Eenheid = Literal["pct", "eur", "aantal", "index", "m2", "per1000", "jaar", "cijfer", "vrij"]
 
 
 class _Strict(BaseModel):
@@ -108,11 +110,23 @@ class Drempels(_Strict):
     positief: float | None = None
     referentie: str | None = None
     marge_pct: float | None = Field(default=None, gt=0, lt=100)
+    # bounds from the means of two groups of areas (gebiedsgroepen), optionally weighted by an indicator (inwoners)
+    negatief_groep: str | None = Field(default=None, description="worse than this group's mean scores negatief")
+    positief_groep: str | None = Field(default=None, description="better than this group's mean scores positief")
+    gewogen_met: str | None = Field(default=None, description="indicator id of the weights (e.g. inwoners); "
+                                                              "default: the unweighted mean")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Drempels:
         vast = self.negatief is not None and self.positief is not None
         relatief = self.referentie is not None and self.marge_pct is not None
+        groepen = (self.negatief_groep, self.positief_groep, self.gewogen_met)
+        if any(g is not None for g in groepen):
+            if self.negatief_groep is None or self.positief_groep is None or vast or relatief or any(
+                    x is not None for x in (self.negatief, self.positief, self.referentie, self.marge_pct)):
+                raise ValueError("geef bij grenzen uit groepen negatief_groep en positief_groep (en eventueel "
+                                 "gewogen_met), zonder negatief, positief, referentie of marge_pct")
+            return self
         if vast == relatief or (vast and (self.referentie or self.marge_pct)) or (
                 relatief and (self.negatief is not None or self.positief is not None)):
             raise ValueError("geef negatief en positief (vaste grenzen) of referentie en marge_pct (rond een gebied)")
@@ -138,6 +152,19 @@ class Indicator(_Strict):
     # the measurement series in the programme's data, when it is not the indicator's own id: one series
     # measured against two references is one series with two indicators (e.g. tov Rotterdam and tov G4)
     meting: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    # --- concepts of real programmes (registry_concepten; docs/programma.md) ---
+    eenheid_label: str | None = Field(default=None, description="the unit in words with eenheid vrij, e.g. woningen")
+    doel: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$", description="the hoofddoel or subdoel measured")
+    niveau: Literal["effect", "inspanning"] | None = Field(
+        default=None, description="effect (outcome: what changes for residents) or inspanning (output: what is done)")
+    opgave: Opgave | None = None  # an output target without a baseline: a number realised by a date
+    gebiedsambitie: Gebiedsambitie | None = None  # every scored area not worse than its nulmeting or an area's rate
+    scoreset: str | None = Field(default=None, description="the score set (scoresets) this threshold indicator counts in")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _hernoemd(cls, v: object) -> object:
+        return hernoemd(v)
 
     @property
     def meting_id(self) -> str:
@@ -145,18 +172,27 @@ class Indicator(_Strict):
         return self.meting or self.id
 
     @property
-    def voortgang(self) -> Literal["traject", "ambitie", "drempels", "monitoring"]:
+    def voortgang(self) -> Literal["traject", "ambitie", "opgave", "gebiedsambitie", "drempels", "monitoring"]:
         """The progress regime of this indicator; none set means monitoring only."""
         if self.regime:
             return "traject"
         if self.ambitie:
             return "ambitie"
+        if self.opgave:
+            return "opgave"
+        if self.gebiedsambitie:
+            return "gebiedsambitie"
         return "drempels" if self.drempels else "monitoring"
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
-        if sum(x is not None for x in (self.regime, self.ambitie, self.drempels)) > 1:
-            raise ValueError("kies één voortgangsregime per indicator: regime, ambitie of drempels")
+        if sum(x is not None for x in (self.regime, self.ambitie, self.drempels, self.opgave, self.gebiedsambitie)) > 1:
+            raise ValueError("kies één voortgangsregime per indicator: regime, ambitie, opgave, gebiedsambitie of drempels")
+        if (self.eenheid == "vrij") != (self.eenheid_label is not None):
+            raise ValueError("eenheid vrij vraagt een eenheid_label (bijvoorbeeld woningen), en alleen eenheid vrij "
+                             "heeft er een")
+        if self.opgave is not None and self.polariteit == "lager":
+            raise ValueError("een opgave telt wat gerealiseerd is: meer is beter (polariteit hoger)")
         if self.soort != "demografie" and self.polariteit is None:
             raise ValueError("polariteit (hoger of lager) is verplicht voor doel en indicator")
         if self.regime is not None and self.referentie is None:
@@ -198,6 +234,35 @@ class Programma(_Strict):
     pijlers: list[Pijler]
     regimes: dict[str, Regime] = Field(default_factory=dict)
     indicatoren: list[Indicator]
+    # --- concepts of real programmes (registry_concepten; docs/programma.md) ---
+    doelen: list[Hoofddoel] = Field(default_factory=list)  # hoofddoelen with subdoelen; indicators name one in doel
+    gebiedsgroepen: dict[str, list[str]] = Field(default_factory=dict)  # named groups of areas for drempels
+    scoresets: list[Scoreset] = Field(default_factory=list)  # sets of threshold indicators with a weight each
+    gebiedslabels: dict[str, str | GebiedLabel] = Field(default_factory=dict, description=(
+        "areas keyed by code (as in the data) -> the label to print, or {label, gemeente}"))
+
+    @model_validator(mode="after")
+    def _concepten(self) -> Programma:
+        controleer(self)
+        return self
+
+    @field_validator("gebiedsgroepen", mode="before")
+    @classmethod
+    def _groepsleden(cls, v):
+        """Area names in groups are identifiers like the data's: normalised the same way."""
+        from .sources.sleutels import normaal
+
+        if isinstance(v, dict):
+            return {k: [normaal(n) if isinstance(n, str) else n for n in w] if isinstance(w, list) else w
+                    for k, w in v.items()}
+        return v
+
+    @field_validator("gebiedslabels", mode="before")
+    @classmethod
+    def _gebiedscodes(cls, v):
+        from .sources.sleutels import normaal
+
+        return {normaal(k) if isinstance(k, str) else k: w for k, w in v.items()} if isinstance(v, dict) else v
 
     @model_validator(mode="after")
     def _references(self) -> Programma:

@@ -7,6 +7,7 @@ import pandera.pandas as pa
 
 from .. import paths
 from ..errors import DataValidationError, Problem
+from ..programma_doelen import controleer_eenheden
 from ..registry import Programma, data_file
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
@@ -30,6 +31,7 @@ def genoemde_gebieden(programma: Programma) -> list[str]:
     for ind in programma.indicatoren:
         namen += [g for g in (ind.referentie, ind.ambitie and ind.ambitie.gebied, ind.drempels and ind.drempels.referentie)
                   if g and g != "vast"]
+    namen += [g for leden in programma.gebiedsgroepen.values() for g in leden]
     return list(dict.fromkeys(namen))
 
 
@@ -70,6 +72,7 @@ def load(programma: Programma) -> pd.DataFrame:
         "decimalen": decimalen_in_tekst(df["waarde"]),
     })
     controleer_nulmetingen(programma, out, name)
+    controleer_eenheden(programma, out, name, FIRST_DATA_LINE)
     return out.reset_index(drop=True)
 
 
