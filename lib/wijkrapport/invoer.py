@@ -11,19 +11,6 @@ from pathlib import Path
 
 from . import paths
 
-#: the tables of the NPRZ voortgangsrapportage in ``data/nprz/<jaar>/`` (``sources.nprz`` reads exactly these)
-NPRZ_TABELLEN = (
-    "effecttabel.csv",
-    "algemene_indicatoren.csv",
-    "verhuisbewegingen.csv",
-    "interventies.csv",
-    "interventies_samenvatting.csv",
-    "financien.csv",
-    "thuiszitters.csv",
-    "huisuitzettingen.csv",
-    "indicatorpaginas.csv",
-)
-
 RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
 VERGEWIJK = "rotterdam-vergewijk-cbs-wijkprofiel"
 KWB2024 = "cbs-kwb-2024-wikigen"
@@ -40,8 +27,15 @@ WIJKEN = {
 }
 
 
-def nprz(jaar: int) -> list[Path]:
-    return [paths.nprz_data_dir(jaar) / naam for naam in NPRZ_TABELLEN]
+def voortgang(programma, jaar: int) -> list[Path]:
+    """The files a programme's voortgangsrapportage of ``jaar`` reads: its measurements, and the yearly records
+    (``onderdelen``) and printed figures of the year that exist (a lagging record is read once it arrives)."""
+    from .registry import data_file, jaar_dir
+
+    folder = jaar_dir(programma, jaar)
+    namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
+    return [data_file(programma)] + [folder / n for n in [*namen, "indicatorpaginas.csv", "gedrukt.csv"]
+                                     if (folder / n).exists()]
 
 
 def wijken_dir() -> Path:

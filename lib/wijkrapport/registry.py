@@ -181,6 +181,34 @@ class Indicator(_Strict):
         return self
 
 
+class Onderdeel(_Strict):
+    """A chapter kind beyond the indicators, for a programme that has data of its shape (``docs/programma.md``).
+
+    ``bestand``: its yearly record under ``<data folder>/<jaar>/`` (none for ``demografie``, which reads the
+    measurements); ``bron``: the source credit, ``{jaar}`` standing for the year of the file; ``pijler``: the
+    chapter it is shown with (``aandelen``); ``gebied`` and ``totaal``: the two areas an ``aandelen`` table
+    holds (share = gebied / totaal).
+    """
+
+    soort: Literal["demografie", "algemene_indicatoren", "verhuisbewegingen", "interventies", "financien", "aandelen"]
+    titel: str = ""
+    bestand: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+\.csv$")
+    samenvatting: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+\.csv$")
+    bron: str = ""
+    pijler: str | None = None
+    gebied: str | None = None
+    totaal: str | None = None
+    periode: str = "jaar"  # the column naming the period in an aandelen table (jaar, schooljaar)
+
+    @model_validator(mode="after")
+    def _bestand(self) -> Onderdeel:
+        if (self.soort == "demografie") != (self.bestand is None):
+            raise ValueError("demografie leest de metingen (geen bestand); elk ander onderdeel noemt zijn bestand")
+        if self.soort == "aandelen" and not (self.pijler and self.gebied and self.totaal):
+            raise ValueError("een aandelen-tabel noemt pijler, gebied en totaal")
+        return self
+
+
 class Programma(_Strict):
     naam: str
     titel: str
@@ -198,6 +226,8 @@ class Programma(_Strict):
     pijlers: list[Pijler]
     regimes: dict[str, Regime] = Field(default_factory=dict)
     indicatoren: list[Indicator]
+    # chapter kinds beyond the indicators (id -> kind), in the order of the report (docs/programma.md)
+    onderdelen: dict[str, Onderdeel] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references(self) -> Programma:
@@ -216,6 +246,9 @@ class Programma(_Strict):
                 if gebied and gebied != "vast" and gebied not in bekend:
                     raise ValueError(f"indicatoren.{i}.{veld}: onbekend gebied '{gebied}' (verwacht een van "
                                      f"vergelijkingsgebieden {sorted(self.vergelijkingsgebieden)} of vast)")
+        for oid, o in self.onderdelen.items():
+            if o.pijler is not None and o.pijler not in pijler_ids:
+                raise ValueError(f"onderdelen.{oid}.pijler: onbekende pijler '{o.pijler}' (bekend: {sorted(pijler_ids)})")
         return self
 
     @field_validator("naam")
@@ -308,6 +341,11 @@ def data_file(programma: Programma) -> Path:
         raise ConfigError([Problem(file=paths.rel(paths.programme_file(programma.naam)), field="data", value=programma.data,
                                    message="het pad moet binnen data/ blijven")])
     return path
+
+
+def jaar_dir(programma: Programma, jaar: int) -> Path:
+    """The folder of the programme's yearly records (``onderdelen``, printed figures): beside its data file."""
+    return data_file(programma).parent / str(jaar)
 
 
 if __name__ == "__main__":

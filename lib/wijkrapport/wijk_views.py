@@ -10,6 +10,7 @@ from . import format as fmt
 from . import wijkdata, wijkteksten
 from .charts import line_chart
 from .publish import schrijf_csv, toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
+from .sources.jaarbestanden import verhuis_bron
 from .tables import Kolom
 
 BRON_CBS = "CBS, Kerncijfers wijken en buurten (CC BY 4.0)"
@@ -168,7 +169,7 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     w = wijkdata.wijk(slug)
     if tabel is None:
         toon_tekst(f"Voor {w['wijk_naam']} zijn geen cijfers over verhuizingen beschikbaar. De verhuiscijfers komen "
-                   "uit de voortgangsrapportage van het NPRZ en gaan alleen over wijken op Zuid.")
+                   "uit de voortgangsrapportage en gaan alleen over wijken op Zuid.")
         return
     kolommen = [Kolom("gebied", "Gebied"), Kolom("vestigers_totaal", "Kwamen wonen", numeriek=True),
                 Kolom("vertrekkers_totaal", "Vertrokken", numeriek=True), Kolom("saldo", "Saldo", numeriek=True),
@@ -179,10 +180,10 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
         toon_tekst(f"In {jaar} kwamen {e['vestigers_totaal']} mensen in {w['wijk_naam']} wonen en vertrokken er "
                    f"{e['vertrekkers_totaal']}. Het saldo is {e['saldo']}.")
     else:
-        toon_tekst(f"De verhuistabel van het NPRZ telt {w['wijk_naam']} als {len(eigen)} aparte delen: "
+        toon_tekst(f"De verhuistabel telt {w['wijk_naam']} als {len(eigen)} aparte delen: "
                    + ", ".join(eigen["gebied"]) + ".")
     toon_tabel(tabel, kolommen, caption=f"Verhuisbewegingen {w['wijk_naam']} {jaar}",
-               bron="NPRZ Voortgangsrapportage 2024 (cijfers OBI)",
+               bron=verhuis_bron(jaar),
                voetnoot="Mobiliteit: alle verhuisbewegingen als % van de inwoners. '<5': minder dan 5 (afgeschermd).",
                naam="verhuisbewegingen", tabellen_dir=tabellen_dir)
 
@@ -193,7 +194,7 @@ def toon_verantwoording(slug: str, jaar: int) -> None:
         f"{BRON_CBS}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
         f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in 2014. Cijfers: gemeente Rotterdam; OBI, Wijkprofiel.",
         f"{BRON_POLITIE}. Geregistreerde misdrijven in het kalenderjaar.",
-        "Verhuisbewegingen: NPRZ Voortgangsrapportage 2024 (alleen wijken op Zuid).",
+        f"Verhuisbewegingen: {verhuis_bron(jaar)} (alleen wijken op Zuid).",
         "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
     ]
     if str(w.get("opmerking", "")).strip():

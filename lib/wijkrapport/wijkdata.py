@@ -319,13 +319,14 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
     """
     from . import format as fmt
     from . import paths
-    from .sources import nprz
+    from .sources import jaarbestanden
 
     w = wijk(slug)
     naam = str(w.get("nprz_verhuis_naam", "") or "").strip()
-    if not naam or not (paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv").exists():
+    pad = jaarbestanden.verhuis_pad(jaar)
+    if not naam or pad is None or not pad.exists():
         return None
-    v = nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+    v = jaarbestanden.load_verhuisbewegingen(jaar)
     v = v[v["kolom_id"].isin(VERHUIS_KOLOMMEN)]
     rows = []
     namen = [n.strip() for n in naam.split(";") if n.strip()]
@@ -335,7 +336,7 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
         if sub.empty:
             if soort == "wijk":
                 raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam",
-                                                   value=name, message="naam komt niet voor in de NPRZ-verhuistabel")])
+                                                   value=name, message=f"naam komt niet voor in {paths.rel(pad)}")])
             continue
         row = {"gebied": name if soort != "totaal" else "Heel Zuid", "soort": soort}
         for _, r in sub.iterrows():
