@@ -67,7 +67,10 @@ def grafiek_alt(row: pd.Series, jaar: int) -> str:
             delen.append(f"{gebied} ging van {_w(row, s)} naar {_w(row, n)}")
     text = "; ".join(delen) + "."
     if not fmt.is_missing(row.get("doel_jaar")):
-        text += f" Doel {jaar}: {_w(row, 'doel_jaar')}; doel 2031: {_w(row, 'doel_2031')}."
+        text += f" Doel {jaar}: {_w(row, 'doel_jaar')}"
+        if not fmt.is_missing(row.get("doel_eind")):
+            text += f"; doel {row['eindjaar']}: {_w(row, 'doel_eind')}"
+        text += "."
     return text[0].upper() + text[1:] if text else "Geen cijfers."
 
 

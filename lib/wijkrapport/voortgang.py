@@ -118,6 +118,7 @@ def _rij(ind: Indicator, programma: Programma, m: pd.DataFrame, jaar: int) -> di
         "pct_ingelopen": math.nan if demografie else uitkomst["pct_ingelopen"],
         "doel_jaar": math.nan if demografie else uitkomst["doel"],
         "doel_eind": ref_nu if regime else math.nan,
+        "eindjaar": eindjaar(programma),
         "status": "" if demografie else uitkomst["status"],
         "start_voorbij_referentie": uitkomst["start_voorbij_referentie"],
     })
