@@ -1,11 +1,11 @@
 # Two commands set everything up on a fresh Debian machine with Python 3:
-#   make reports   build the default reports (YEAR ?= 2024)
+#   make reports   build the default reports (YEAR: the latest params/<jaar>/ folder)
 #   make test      run the test suite
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-YEAR ?= 2024
+YEAR ?= $(shell ls params | grep -E '^[0-9]{4}$$' | sort | tail -1)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.sysdeps
