@@ -68,14 +68,14 @@ def _voortgang_data(jaar: int) -> list[str]:
         m = load_metingen(data_file(programma), programma.meting_ids())
     except Exception as exc:  # noqa: BLE001 - report, not fail
         return [f"voortgangsrapportage: {bestand} niet te lezen ({exc})"]
-    doel = m[(m["gebied"] == programma.doelgebied) & m["waarde"].notna()]
-    laatste = doel.groupby("indicator")["rapportjaar"].max()
-    for ind in programma.indicatoren:
-        last = laatste.get(ind.meting_id)
-        if last is None or last < jaar:
-            waar = f"laatste cijfer hoort bij {int(last)}" if last is not None else "geen cijfers"
-            missing.append(f"voortgangsrapportage, meting {ind.meting_id} ({programma.doelgebied}): {waar} in "
-                           f"{bestand}, nog niets over {jaar}")
+    from . import metingen as mt
+
+    for serie in dict.fromkeys(ind.meting_id for ind in programma.indicatoren):
+        nu, vorig = (mt.nu(m, serie, programma.doelgebied, j) for j in (jaar, jaar - 1))
+        if nu is None or (vorig is not None and nu.periode == vorig.periode):
+            waar = f"laatste periode {nu.periode}" if nu is not None else "geen cijfers"
+            missing.append(f"voortgangsrapportage, meting {serie} ({programma.doelgebied}): nog geen nieuw cijfer "
+                           f"sinds de rapportage over {jaar - 1} ({waar} in {bestand})")
     folder = jaar_dir(programma, jaar)
     for oid, o in programma.onderdelen.items():
         for naam in (o.bestand, o.samenvatting):

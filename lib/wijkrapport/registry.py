@@ -336,8 +336,10 @@ def data_file(programma: Programma) -> Path:
     if not programma.data:
         raise ConfigError(f"programma '{programma.naam}' noemt geen data-bestand (sleutel 'data')",
                           file=paths.rel(paths.programme_file(programma.naam)))
-    path = (paths.data_dir() / programma.data).resolve()
-    if not paths.inside(paths.data_dir(), path):
+    lexical = paths.data_dir() / programma.data
+    # the folders are resolved, the file itself not: a file replaced by a link is the loader's to refuse (exit 3)
+    path = lexical.parent.resolve() / lexical.name
+    if not paths.inside(paths.data_dir(), path.parent):
         raise ConfigError([Problem(file=paths.rel(paths.programme_file(programma.naam)), field="data", value=programma.data,
                                    message="het pad moet binnen data/ blijven")])
     return path

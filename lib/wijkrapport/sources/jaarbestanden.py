@@ -191,6 +191,24 @@ def _pijler_problemen(df: pd.DataFrame, programma, file: str) -> list[Problem]:
             for i, v in df["pijler"].items() if v not in bekend]
 
 
+def bereik_problemen(metingen: pd.DataFrame, programma, file: str) -> list[Problem]:
+    """Values outside the range of their indicator's unit: a share (pct) lies within 0-100, a count, an amount or an
+    area is not negative (``index`` and ``per1000`` are left free)."""
+    eenheid = {}
+    for ind in programma.indicatoren:
+        eenheid.setdefault(ind.meting_id, ind.eenheid)
+    problems = []
+    for _, r in metingen[metingen["waarde"].notna()].iterrows():
+        e, v = eenheid.get(r["indicator"]), r["waarde"]
+        if e == "pct" and not 0 <= v <= 100:
+            problems.append(Problem(file=file, row=int(r["rij"]), field="waarde", value=f"{v:g}",
+                                    message=f"een percentage ligt tussen 0 en 100 (indicator {r['indicator']})"))
+        elif e in ("aantal", "eur", "m2") and v < 0:
+            problems.append(Problem(file=file, row=int(r["rij"]), field="waarde", value=f"{v:g}",
+                                    message=f"een {e}-waarde kan niet negatief zijn (indicator {r['indicator']})"))
+    return problems
+
+
 def validate_all(jaar: int, programma_naam: str) -> None:
     """Validate every input of the programme's report of ``jaar`` and collect all problems before failing.
 
@@ -207,7 +225,7 @@ def validate_all(jaar: int, programma_naam: str) -> None:
         path = data_file(programma)
         if not path.exists():
             raise DataValidationError(f"metingen ontbreken: {rel(path)}", file=rel(path))
-        load_metingen(path, programma.meting_ids())
+        problems += bereik_problemen(load_metingen(path, programma.meting_ids()), programma, rel(path))
     except DataValidationError as exc:
         problems += exc.problems
     namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
