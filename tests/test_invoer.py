@@ -133,7 +133,8 @@ def test_declared_inputs_exist_and_stray_files_are_not_declared(tmp_path, monkey
 
     from helpers import ROOT
 
-    for p in invoer.wijken() + invoer.geo() + invoer.actieplannen() + invoer.meldingen() + invoer.voortgang(load_programma("nprz"), 2024):
+    voortgang = invoer.voortgang(load_programma("nprz"), 2024)
+    for p in invoer.wijken() + invoer.geo() + invoer.actieplannen() + invoer.meldingen() + voortgang:
         assert p.is_file(), p
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     shutil.copytree(ROOT / "data", tmp_path / "data")

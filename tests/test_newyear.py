@@ -11,7 +11,8 @@ def test_new_year_scaffolds_params_and_lists_missing_data(tmp_path):
     assert "jaar: 2025" in text and "Voortgangsrapportage NPRZ 2025" in text
     assert "jaar: 2025" in (params / "wijken.yml").read_text(encoding="utf-8")
     assert "voortgangsrapportage:\n" in result.stdout and "data/nprz/2025/interventies.csv ontbreekt" in result.stdout
-    assert "meting fundamenteel_niveau (Zuid): laatste cijfer hoort bij 2024" in result.stdout
+    assert "meting fundamenteel_niveau (Zuid): nog geen nieuw cijfer sinds de rapportage over 2024 (laatste periode 2023/24" \
+        in result.stdout
     assert "Politie misdrijven per wijk" not in result.stdout  # police data reach 2025
     again = run_cli("new-year", "2025", env=env)
     assert again.returncode == 2 and "bestaat al" in again.stderr

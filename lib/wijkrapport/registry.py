@@ -327,7 +327,9 @@ def load_programma(naam: str) -> Programma:
 
 def published_schema() -> dict:
     """The JSON Schema of a programme file, as published in ``schemas/programma.schema.json`` (``make schema``)."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+    from pydantic.json_schema import GenerateJsonSchema
+
+    return {"$schema": GenerateJsonSchema.schema_dialect,
             **Programma.model_json_schema(), "title": "Programma (params/programmas/<naam>.yml)"}
 
 

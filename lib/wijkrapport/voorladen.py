@@ -40,7 +40,7 @@ def _opwarmen() -> None:
 
     fig = Figure(figsize=(2, 1))
     ax = fig.add_subplot()
-    ax.plot([2022, 2024], [1.5, 2.5], marker="o", label="Zuid")
+    ax.plot([1, 2], [1.5, 2.5], marker="o", label="Zuid")
     ax.set_title("Aantal", fontweight="bold")
     ax.legend()
     fig.tight_layout()

@@ -53,7 +53,7 @@ def recent_long() -> pd.DataFrame:
 
 def kwb_long() -> pd.DataFrame:
     """CBS KWB 2014-2018 (buurt = wijk, wijk = gebied, gemeente) and KWB 2024 (gemeente, gebied), long."""
-    parts = [src.load_kwb(j) for j in src.KWB_JAREN]
+    parts = [src.load_kwb(j) for j in src.kwb_jaren()]
     parts.append(src.load_kwb2024())
     return pd.concat(parts, ignore_index=True)
 
@@ -298,7 +298,7 @@ def validate_all() -> None:
     """Load (and so validate) every wijk source once, collecting all problems."""
     problems: list[Problem] = []
     loaders = [src.load_crosswalk, src.load_variabelen, src.load_wijkprofiel, src.load_politie,
-               src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.KWB_JAREN]
+               src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.kwb_jaren()]
     for load in loaders:
         try:
             load()
