@@ -206,7 +206,7 @@ def toon_verantwoording(slug: str, jaar: int) -> None:
         f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in {wijkteksten.basisjaar()}. Cijfers: gemeente Rotterdam; "
         "OBI, Wijkprofiel.",
         f"{BRON_POLITIE}. Geregistreerde misdrijven in het kalenderjaar.",
-        f"Verhuisbewegingen: {verhuis_bron(jaar)} (alleen wijken op Zuid).",
+        f"Verhuisbewegingen (alleen wijken op Zuid): {verhuis_bron(jaar)}.",
         "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
     ]
     if str(w.get("opmerking", "")).strip():
