@@ -27,6 +27,7 @@ def _project(tmp_path: Path, rows: str = GOED, kop: str = KOP, encoding: str = "
     root = tmp_path / "project"
     (root / "data" / "wijken").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "wijken" / "crosswalk.csv", root / "data" / "wijken" / "crosswalk.csv")
+    shutil.copy(ROOT / "data" / "wijken" / "bestanden.yml", root / "data" / "wijken" / "bestanden.yml")
     shutil.copytree(ROOT / "data" / "meldingen", root / "data" / "meldingen",
                     ignore=shutil.ignore_patterns("meldingen.csv", "bron"))
     (root / "data" / "meldingen" / "meldingen.csv").write_bytes((kop + rows).encode(encoding))

@@ -262,20 +262,26 @@ TABELLEN["indicatorpaginas.csv"] = (
 
 
 def _verhuis_onderdeel(jaar: int):
-    """(programme, onderdeel id) of the verhuisbewegingen of the year's voortgangsrapportage programme, or None."""
-    from .. import config
+    """(programme, onderdeel id) of the verhuisbewegingen the wijkdocumenten show: of the programmes in
+    ``params/programmas/`` with such an onderdeel, the first (by name) whose file of ``jaar`` exists, else the first
+    one; None when no programme has one."""
     from ..registry import load_programma
 
-    if not (paths.year_params_dir(jaar) / "voortgangsrapportage.yml").exists():
-        return None
-    programma = load_programma(config.voortgang_params(jaar).programma)
-    oid = next((k for k, o in programma.onderdelen.items() if o.soort == "verhuisbewegingen"), None)
-    return (programma, oid) if oid else None
+    gevonden = []
+    for pad_yml in sorted((paths.params_dir() / "programmas").glob("*.yml")):
+        programma = load_programma(pad_yml.stem)
+        oid = next((k for k, o in programma.onderdelen.items() if o.soort == "verhuisbewegingen"), None)
+        if oid:
+            gevonden.append((programma, oid))
+    for programma, oid in gevonden:
+        if pad(programma, jaar, programma.onderdelen[oid].bestand).exists():
+            return programma, oid
+    return gevonden[0] if gevonden else None
 
 
 def verhuis_pad(jaar: int) -> Path | None:
-    """The verhuisbewegingen record of ``jaar`` that the wijkdocumenten show (None when the year has no programme
-    with one); the file itself may not exist yet."""
+    """The verhuisbewegingen record of ``jaar`` that the wijkdocumenten show (None when no programme has one); the
+    file itself may not exist yet."""
     gevonden = _verhuis_onderdeel(jaar)
     if gevonden is None:
         return None
