@@ -131,3 +131,18 @@ def test_voorbeelddata_are_regenerated_by_the_seeded_script():
     assert module.tekst() == committed, "rerun data/meldingen/bron/maak_voorbeeld.py"
     bron = (ROOT / "data" / "meldingen" / "bron.yml").read_text(encoding="utf-8")
     assert "voorbeelddata: true" in bron
+
+
+def test_a_year_the_export_does_not_reach_says_so_instead_of_zero(geladen, monkeypatch):
+    from wijkrapport import meldingen_views
+
+    getoond = []
+    monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_html", lambda t: getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
+    meldingen_views.toon_meldingen("carnisse", 2025, "")
+    assert "Nog geen cijfers over 2025. De meldingen in de bron lopen tot 20-11-2024." in getoond
+    assert "tabel" not in getoond
+    getoond.clear()
+    meldingen_views.toon_meldingen("carnisse", 2024, "")
+    assert "tabel" in getoond and not any("Nog geen cijfers" in t for t in getoond)
