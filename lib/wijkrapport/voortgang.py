@@ -101,6 +101,8 @@ def _rij(ind: Indicator, programma: Programma, m: pd.DataFrame, jaar: int) -> di
             row["vorige_waarde"] = n.vorige_waarde if n is not None else math.nan
             row["opmerking"] = "; ".join(x for x in ((n.opmerking if n else ""), ) if x)
     doel_k = kolom(programma.doelgebied)
+    if ind.referentie not in (None, "vast") and row[f"{doel_k}_periode"]:
+        _referentie_op_peildatum(row, m, serie, ind.referentie, row[f"{doel_k}_periode"], jaar)
     if ind.referentie == "vast":
         ref_start, ref_nu = math.nan, float(ind.referentie_waarde)
     elif ind.referentie:
@@ -123,6 +125,18 @@ def _rij(ind: Indicator, programma: Programma, m: pd.DataFrame, jaar: int) -> di
         "start_voorbij_referentie": uitkomst["start_voorbij_referentie"],
     })
     return row
+
+
+def _referentie_op_peildatum(row: dict, m: pd.DataFrame, serie: str, gebied: str, periode: str, jaar: int) -> None:
+    """One peildatum per row, as the printed table has it: the reference's current value is its figure of the
+    doelgebied's current period, or its latest one before that (never a later period than the doelgebied's)."""
+    r = mt.reeks(m, serie, gebied, jaar)
+    r = r[r["waarde"].notna()]
+    eind = perioden.parse(periode).laatste_dag
+    r = r[r["laatste_dag"] <= pd.Timestamp(eind)]
+    k = kolom(gebied)
+    row[f"{k}_huidig"] = float(r["waarde"].iloc[-1]) if len(r) else math.nan
+    row[f"{k}_periode"] = r["periode"].iloc[-1] if len(r) else ""
 
 
 def doelstelling(jaar: int, programma: Programma | str) -> pd.DataFrame:
