@@ -1,11 +1,11 @@
 # Two commands set everything up on a fresh Debian machine with Python 3:
-#   make reports   build the default reports (YEAR ?= 2024)
+#   make reports   build the default reports (YEAR: the latest params/<jaar>/ folder)
 #   make test      run the test suite
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-YEAR ?= 2024
+YEAR ?= $(shell ls params | grep -E '^[0-9]{4}$$' | sort | tail -1)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.sysdeps
@@ -54,7 +54,8 @@ test: $(STAMP) $(SYSSTAMP)
 # what is committed, whatever the Lab's autosave wrote to the file.
 PORT ?= 8888
 lab: $(STAMP)
-	@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install || true
+	@git rev-parse --git-dir >/dev/null 2>&1 && git config filter.nbstripout.clean "$(abspath $(BIN))/nbstripout --keep-id" \
+		&& git config filter.nbstripout.smudge cat || true
 	$(BIN)/jupyter lab --notebook-dir=notebooks --no-browser --port=$(PORT) \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 

@@ -9,7 +9,8 @@ import pytest
 from wijkrapport import charts, invoer, opendata
 from wijkrapport.errors import DataValidationError
 from wijkrapport.incremental import file_hash
-from wijkrapport.sources import base, nprz, sleutels
+from wijkrapport.registry import load_programma
+from wijkrapport.sources import base, jaarbestanden, sleutels
 
 
 @pytest.mark.parametrize("ruw, normaal", [
@@ -117,8 +118,14 @@ def test_file_hash_reads_in_chunks_and_equals_sha256(tmp_path):
     assert file_hash(path) == hashlib.sha256(b"abc" * 100_000).hexdigest()
 
 
-def test_declared_nprz_inputs_are_the_tables_the_loader_reads():
-    assert set(invoer.NPRZ_TABELLEN) == {"effecttabel.csv", *nprz.TABELLEN}
+def test_declared_voortgang_inputs_are_the_files_the_loaders_read():
+    programma = load_programma("nprz")
+    namen = {p.name for p in invoer.voortgang(programma, 2024)}
+    onderdelen = {n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n}
+    assert namen == {"metingen.csv", "gedrukt.csv", "indicatorpaginas.csv", *onderdelen}
+    assert set(jaarbestanden.TABELLEN) == {"indicatorpaginas.csv", *onderdelen}
+    # a year whose records lag declares only what exists: the measurements
+    assert [p.name for p in invoer.voortgang(programma, 2099)] == ["metingen.csv"]
 
 
 def test_declared_inputs_exist_and_stray_files_are_not_declared(tmp_path, monkeypatch):
@@ -126,7 +133,8 @@ def test_declared_inputs_exist_and_stray_files_are_not_declared(tmp_path, monkey
 
     from helpers import ROOT
 
-    for p in invoer.wijken() + invoer.geo() + invoer.actieplannen() + invoer.meldingen() + invoer.nprz(2024):
+    voortgang = invoer.voortgang(load_programma("nprz"), 2024)
+    for p in invoer.wijken() + invoer.geo() + invoer.actieplannen() + invoer.meldingen() + voortgang:
         assert p.is_file(), p
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     shutil.copytree(ROOT / "data", tmp_path / "data")

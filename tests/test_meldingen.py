@@ -27,6 +27,7 @@ def _project(tmp_path: Path, rows: str = GOED, kop: str = KOP, encoding: str = "
     root = tmp_path / "project"
     (root / "data" / "wijken").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "wijken" / "crosswalk.csv", root / "data" / "wijken" / "crosswalk.csv")
+    shutil.copy(ROOT / "data" / "wijken" / "bestanden.yml", root / "data" / "wijken" / "bestanden.yml")
     shutil.copytree(ROOT / "data" / "meldingen", root / "data" / "meldingen",
                     ignore=shutil.ignore_patterns("meldingen.csv", "bron"))
     (root / "data" / "meldingen" / "meldingen.csv").write_bytes((kop + rows).encode(encoding))
@@ -130,3 +131,15 @@ def test_voorbeelddata_are_regenerated_by_the_seeded_script():
     assert module.tekst() == committed, "rerun data/meldingen/bron/maak_voorbeeld.py"
     bron = (ROOT / "data" / "meldingen" / "bron.yml").read_text(encoding="utf-8")
     assert "voorbeelddata: true" in bron
+
+
+def test_a_year_the_export_does_not_reach_says_so_instead_of_zero(geladen, monkeypatch):
+    from wijkrapport import meldingen_views
+
+    getoond = []
+    monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_html", lambda t: getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
+    meldingen_views.toon_meldingen("carnisse", 2025, "")
+    assert "Nog geen cijfers over 2025. De meldingen in de bron lopen tot 20-11-2024." in getoond
+    assert "tabel" not in getoond  # the year the export reaches: tables as before (the wijkdocument builds)

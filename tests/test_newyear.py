@@ -10,19 +10,23 @@ def test_new_year_scaffolds_params_and_lists_missing_data(tmp_path):
     text = (params / "voortgangsrapportage.yml").read_text(encoding="utf-8")
     assert "jaar: 2025" in text and "Voortgangsrapportage NPRZ 2025" in text
     assert "jaar: 2025" in (params / "wijken.yml").read_text(encoding="utf-8")
-    assert "data/nprz/2025/effecttabel.csv" in result.stdout
+    assert "voortgangsrapportage:\n" in result.stdout and "data/nprz/2025/interventies.csv ontbreekt" in result.stdout
+    assert "meting fundamenteel_niveau (Zuid): nog geen nieuw cijfer sinds de rapportage over 2024 (laatste periode 2023/24" \
+        in result.stdout
     assert "Politie misdrijven per wijk" not in result.stdout  # police data reach 2025
     again = run_cli("new-year", "2025", env=env)
     assert again.returncode == 2 and "bestaat al" in again.stderr
 
 
-def test_new_year_without_data_stops_with_data_error(tmp_path):
+def test_new_year_without_measurements_stops_with_data_error(tmp_path):
+    """Yearly records may lag, the measurements may not: without them nothing runs (exit 3)."""
     project = make_project(tmp_path)
     env = {"WIJKRAPPORT_ROOT": str(project)}
     assert run_cli("new-year", "2025", env=env).returncode == 0
+    (project / "data" / "nprz" / "metingen.csv").unlink()
     result = run_cli("--year", "2025", "--only", "voortgangsrapportage", "--out", str(project / "reports"), env=env)
     assert result.returncode == 3
-    assert "data/nprz/2025/effecttabel.csv" in result.stderr
+    assert "data/nprz/metingen.csv" in result.stderr and not (project / "reports" / "2025").exists()
 
 
 def test_new_year_params_build_once_data_exist(tmp_path):

@@ -133,6 +133,7 @@ def kopie(tmp_path, monkeypatch):
     dst = tmp_path / "data" / "wijken" / raadzoeker.MAP
     shutil.copytree(MAP, dst)
     shutil.copy2(ROOT / "data" / "wijken" / "crosswalk.csv", dst.parent / "crosswalk.csv")
+    shutil.copy2(ROOT / "data" / "wijken" / "bestanden.yml", dst.parent / "bestanden.yml")
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     return dst
 

@@ -4,7 +4,7 @@ The rows where the document itself is off are listed here with the reason.
 """
 
 import pytest
-from wijkrapport.nprz import doelstelling, doelstelling_export
+from wijkrapport.voortgang import doelstelling, doelstelling_export
 
 #: indicator_id -> why the printed figures are inconsistent (NPRZ Voortgangsrapportage 2024)
 DOCUMENT_AFWIJKINGEN = {
@@ -17,7 +17,7 @@ DOCUMENT_AFWIJKINGEN = {
 
 @pytest.fixture(scope="module")
 def tabel():
-    return doelstelling(2024)
+    return doelstelling(2024, "nprz")
 
 
 def test_every_computable_row_reproduces_within_rounding(tabel):
@@ -48,7 +48,7 @@ def test_worked_examples_in_the_full_table(tabel):
 
 
 def test_export_has_one_row_per_target_and_two_ids_for_two_references():
-    export = doelstelling_export(2024)
+    export = doelstelling_export(2024, "nprz")
     assert "demografie" not in set(export["soort"])
     assert {"kinderen_armoede_rotterdam", "kinderen_armoede_g4"} <= set(export["indicator_id"])
     refs = export.set_index("indicator_id")["referentie"]

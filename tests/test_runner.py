@@ -80,13 +80,13 @@ def test_unknown_notebook_parameter_is_a_configuration_error(project):
 
 
 def test_bad_data_stops_before_anything_runs(project):
-    tabel = project / "data" / "nprz" / "2024" / "effecttabel.csv"
+    tabel = project / "data" / "nprz" / "metingen.csv"
     lines = tabel.read_text(encoding="utf-8").splitlines()
-    lines[12] = lines[12].replace(",93.6,", ',"93,6",', 1)  # decimal comma in a decimal-point file
+    lines[94] = lines[94].replace(",93.6,", ',"93,6",', 1)  # decimal comma in a decimal-point file
     tabel.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = cli(project, "--year", "2024")
     assert result.returncode == 3, result.stderr
-    assert "effecttabel.csv, rij 13, veld 'zuid_huidig'" in result.stderr
+    assert "metingen.csv, rij 95, veld 'waarde'" in result.stderr
     assert "93,6" in result.stderr
     assert not (project / "reports" / "2024" / "voortgangsrapportage.html").exists()
 

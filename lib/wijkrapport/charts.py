@@ -88,11 +88,11 @@ def start_nu_chart(
             ax.annotate(fmt.waarde(nu, eenheid), (nu, i), xytext=(0, 6), textcoords="offset points",
                         ha="center", fontsize=8, color=TEKST)
             values.append(nu)
-    for label, value in doelen or []:
+    for j, (label, value) in enumerate(doelen or []):
         if fmt.is_missing(value):
             continue
         values.append(value)
-        style = "--" if "2031" in label else ":"
+        style = "--" if j == len(doelen) - 1 and j > 0 else ":"  # the final target dashed, the year's dotted
         ax.axvline(value, color=KLEUR_DOEL, ls=style, lw=1.3)
         ax.annotate(f"{label}: {fmt.waarde(value, eenheid)}", (value, len(rows) - 0.45), fontsize=7.5,
                     color=KLEUR_DOEL, ha="center", va="bottom", annotation_clip=False)
@@ -108,6 +108,34 @@ def start_nu_chart(
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(f"○ {start_label}    ● {nu_label}", fontsize=7.5, color="#444444", loc="right")
+    fig.tight_layout(pad=0.4)
+    return fig
+
+
+def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
+                doelpad: list[tuple[object, float]] | None = None, doel_label: str = "traject") -> Figure:
+    """Every period of each area's series (x: the period's last day) with the regime's target path (dashed)."""
+    fig = Figure(figsize=(4.8, 2.5))
+    ax = fig.add_subplot(111)
+    for gebied, punten in reeksen.items():
+        punten = [(x, y) for x, y in punten if not fmt.is_missing(y)]
+        if not punten:
+            continue
+        xs, ys = zip(*punten, strict=True)
+        kleur = KLEUR_GEBIED.get(gebied, "#333333")
+        ax.plot(xs, ys, marker="o", markersize=4, color=kleur, lw=1.6, label=gebied)
+        ax.annotate(fmt.waarde(ys[-1], eenheid), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points",
+                    fontsize=7.5, color=TEKST, va="center")
+    punten = [(x, y) for x, y in doelpad or [] if not fmt.is_missing(y)]
+    if punten:
+        xs, ys = zip(*punten, strict=True)
+        ax.plot(xs, ys, ls="--", color=KLEUR_DOEL, lw=1.3, label=doel_label)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    dutch_axis(ax, eenheid, axis="y")
+    ax.grid(axis="y", color="#dddddd", lw=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(fontsize=7.5, frameon=False, loc="best")
     fig.tight_layout(pad=0.4)
     return fig
 

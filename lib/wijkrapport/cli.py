@@ -18,7 +18,11 @@ from .errors import EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="run_reports.py", description="Bouw de rapporten van een jaar (HTML, PDF, CSV).")
-    p.add_argument("--year", type=int, default=2024, help="rapportjaar (standaard 2024)")
+    from .paths import laatste_jaar
+
+    standaard = laatste_jaar()
+    p.add_argument("--year", type=int, default=standaard,
+                   help=f"rapportjaar (standaard het laatste jaar in params/: {standaard})")
     p.add_argument("--only", nargs="+", metavar="REPORT", help="alleen deze rapporten: voortgangsrapportage, een programma "
                    "(params/<jaar>/programmas.yml) of wijk-slugs")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="aantal notebooks tegelijk")
@@ -46,9 +50,17 @@ def new_year(argv: list[str]) -> int:
         return exc.exit_code
     print(f"params/{args.jaar}/ gemaakt.")
     if missing:
-        print("Nog nodig voordat dit jaar gebouwd kan worden:")
+        print(f"Nog niet binnen voor {args.jaar}, per rapport (een hoofdstuk zonder cijfers zegt "
+              f"'nog geen cijfers over {args.jaar}'):")
+        per_rapport: dict[str, list[str]] = {}
         for m in missing:
-            print(f"  - {m}")
+            rapport, _, rest = m.partition(", ") if m.startswith(("voortgangsrapportage", "programma ")) else (
+                "wijkdocumenten", "", m)
+            per_rapport.setdefault(rapport, []).append(rest)
+        for rapport, regels in per_rapport.items():
+            print(f"{rapport}:")
+            for r in regels:
+                print(f"  - {r}")
     else:
         print(f"Alle data voor {args.jaar} zijn er: make reports YEAR={args.jaar}")
     return 0
@@ -122,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _argumentfout(args: argparse.Namespace) -> str | None:
     """What is wrong with the arguments (checked before anything else, whatever needs building)."""
+    if args.year is None:
+        return "geen rapportjaar: params/ heeft geen map <jaar>/; geef --year of maak er een met new-year"
     if args.jobs < 1:
         return "--jobs moet minstens 1 zijn"
     kernen = os.cpu_count() or 1

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .nprz import doelstelling_export
 from .registry import load_programma
+from .voortgang import doelstelling_export
 
 
 def voortgang_export(rapport, staging: Path) -> None:
     """Write ``data/doelstelling.csv`` (contract columns; decimal point, one decimal)."""
-    programma = load_programma(dict(rapport.meta).get("programma_naam", "nprz"))
+    programma = load_programma(dict(rapport.meta)["programma_naam"])
     df = doelstelling_export(rapport.jaar, programma)
     folder = staging / rapport.data_rel
     folder.mkdir(parents=True, exist_ok=True)

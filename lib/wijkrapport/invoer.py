@@ -7,41 +7,53 @@ Light on imports: planning a run with nothing to do must stay fast.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from . import paths
 
-#: the tables of the NPRZ voortgangsrapportage in ``data/nprz/<jaar>/`` (``sources.nprz`` reads exactly these)
-NPRZ_TABELLEN = (
-    "effecttabel.csv",
-    "algemene_indicatoren.csv",
-    "verhuisbewegingen.csv",
-    "interventies.csv",
-    "interventies_samenvatting.csv",
-    "financien.csv",
-    "thuiszitters.csv",
-    "huisuitzettingen.csv",
-    "indicatorpaginas.csv",
-)
 
-RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
-VERGEWIJK = "rotterdam-vergewijk-cbs-wijkprofiel"
-KWB2024 = "cbs-kwb-2024-wikigen"
-KWB_JAREN = (2014, 2015, 2016, 2017, 2018)
-#: data/wijken/: file -> path inside the folder
-WIJKEN = {
-    "crosswalk": "crosswalk.csv",
-    "variabelen": "variabelen.csv",
-    "wijkprofiel": f"{RAADZOEKER}/wijkprofiel_index_wijk_2014_2026.csv",
-    "politie": f"{RAADZOEKER}/politie_misdrijven_wijk_2018_2025.csv",
-    "kerncijfers": f"{RAADZOEKER}/cbs_kerncijfers_wijk_2022_2025.csv",
-    "kwb2024": f"{KWB2024}/stripped_filtered_data_2024.rotterdam_g4.json",
-    **{f"kwb{j}": f"{VERGEWIJK}/cbs-kwb/Kerncijfers_wijken_en_buurten_{j}.csv" for j in KWB_JAREN},
-}
+@lru_cache(maxsize=4)
+def _bestanden(path: str, mtime: float) -> dict:
+    from .yamlio import load_yaml
+
+    return load_yaml(Path(path))
 
 
-def nprz(jaar: int) -> list[Path]:
-    return [paths.nprz_data_dir(jaar) / naam for naam in NPRZ_TABELLEN]
+def wijkbronnen() -> dict:
+    """``data/wijken/bestanden.yml``: the files the wijkdocumenten read and facts about their editions."""
+    path = wijken_dir() / "bestanden.yml"
+    return _bestanden(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+def kwb_jaren() -> list[int]:
+    """The years of the CBS KWB exports (``kwb`` in ``bestanden.yml``)."""
+    return sorted(int(j) for j in wijkbronnen()["kwb"])
+
+
+def kwb_json() -> dict:
+    """The CBS KWB JSON: ``pad``, ``jaar`` and ``bron`` (its name in ``variabelen.csv``)."""
+    return wijkbronnen()["kwb_json"]
+
+
+def _wijken_bestanden() -> dict[str, str]:
+    """data/wijken/: key -> path inside the folder (``kwb<jaar>`` for every KWB year, ``kwb_json``)."""
+    b = wijkbronnen()
+    uit = {k: b[k] for k in ("crosswalk", "variabelen", "wijkprofiel", "politie", "kerncijfers")}
+    uit["kwb_json"] = b["kwb_json"]["pad"]
+    uit.update({f"kwb{j}": pad for j, pad in b["kwb"].items()})
+    return uit
+
+
+def voortgang(programma, jaar: int) -> list[Path]:
+    """The files a programme's voortgangsrapportage of ``jaar`` reads: its measurements, and the yearly records
+    (``onderdelen``) and printed figures of the year that exist (a lagging record is read once it arrives)."""
+    from .registry import data_file, jaar_dir
+
+    folder = jaar_dir(programma, jaar)
+    namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
+    return [data_file(programma)] + [folder / n for n in [*namen, "indicatorpaginas.csv", "gedrukt.csv"]
+                                     if (folder / n).exists()]
 
 
 def wijken_dir() -> Path:
@@ -49,11 +61,11 @@ def wijken_dir() -> Path:
 
 
 def wijkbestand(sleutel: str) -> Path:
-    return wijken_dir() / WIJKEN[sleutel]
+    return wijken_dir() / _wijken_bestanden()[sleutel]
 
 
 def wijken() -> list[Path]:
-    return [wijkbestand(k) for k in WIJKEN]
+    return [wijken_dir() / "bestanden.yml"] + [wijkbestand(k) for k in _wijken_bestanden()]
 
 
 def geo_dir() -> Path:

@@ -13,11 +13,26 @@ from . import paths
 from .bestanden import schrijf_atomair
 
 BRONNEN = [
-    "Nationaal Programma Rotterdam Zuid, Voortgangsrapportage 2024 (cijfers OBI, CBS, UWV, DUO).",
     "CBS, Kerncijfers wijken en buurten (CC BY 4.0).",
-    "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam 2014–2026.",
+    "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam.",
     "Politie, geregistreerde misdrijven per buurt (CBS tabel 47018NED).",
 ]
+
+
+def bronnen(jaar: str) -> list[str]:
+    """The sources credited on the landing page: the year's voortgangsrapportage programme (from params), then the
+    wijk sources."""
+    eerst = []
+    try:
+        from . import config
+        from .registry import load_programma
+
+        programma = load_programma(config.voortgang_params(int(jaar)).programma)
+        eerst.append(f"{programma.titel}, metingen en jaargegevens van de voortgangsrapportage "
+                     "(cijfers OBI, CBS, UWV, DUO).")
+    except Exception:  # noqa: BLE001 - a year without a voortgangsrapportage credits the wijk sources only
+        pass
+    return eerst + BRONNEN
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +88,7 @@ def index_html(jaar: str, manifest: dict) -> str:
         groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": sorted(wijken, key=lambda r: r["naam"])})
     env, css = _sjabloon()
     return env.get_template("index.html.j2").render(
-        jaar=jaar, groepen=groepen, wijken=bool(wijken), css=css, bronnen=BRONNEN,
+        jaar=jaar, groepen=groepen, wijken=bool(wijken), css=css, bronnen=bronnen(jaar),
         soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )

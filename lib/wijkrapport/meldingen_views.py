@@ -53,6 +53,11 @@ def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     if bron.voorbeelddata:
         toon_tekst("Let op: dit zijn voorbeelddata, geen echte meldingen. Ze laten zien hoe dit hoofdstuk eruitziet "
                    "als de gemeente de meldingen (bijvoorbeeld uit Meld'R) per wijk deelt.", klasse="kader let-op")
+    laatste = meldingen["datum_melding"].max()
+    if pd.isna(laatste) or laatste.year < jaar:  # the export does not reach the report year: it lags, not 0
+        tot = "" if pd.isna(laatste) else f" De meldingen in de bron lopen tot {laatste.day}-{laatste.month}-{laatste.year}."
+        toon_tekst(f"Nog geen cijfers over {jaar}.{tot}")
+        return
     inwoners = _inwoners(slug, jaar)
     alle = wijkdata.inwoners_samen(list(meldingen["wijk_slug"].unique()), jaar)
     onderwerpen = mld.per_onderwerp(meldingen, termijnen, slug, jaar, inwoners, alle)

@@ -32,14 +32,7 @@ def scaffold(jaar: int) -> list[str]:
 
 def missing_data(jaar: int) -> list[str]:
     """Data files a build of ``jaar`` needs that are not there yet (or do not reach ``jaar``)."""
-    from .sources import nprz
-
-    missing = []
-    folder = paths.nprz_data_dir(jaar)
-    if (paths.year_params_dir(jaar) / "voortgangsrapportage.yml").exists():
-        for name in ["effecttabel.csv", *nprz.TABELLEN]:
-            if not (folder / name).exists():
-                missing.append(f"data/nprz/{jaar}/{name}")
+    missing = _voortgang_data(jaar)
     if (paths.year_params_dir(jaar) / "wijken.yml").exists():
         from .sources import wijken as src
 
@@ -57,6 +50,39 @@ def missing_data(jaar: int) -> list[str]:
             if last < jaar:
                 missing.append(f"{label}: laatste jaar in data/wijken/ is {last}, nog niets voor {jaar}")
     return missing + _programma_data(jaar)
+
+
+def _voortgang_data(jaar: int) -> list[str]:
+    """The voortgangsrapportage's programme: measurements without a figure over ``jaar`` yet, and yearly records
+    (``onderdelen``) that have not arrived (their chapter says "nog geen cijfers over <jaar>" until they do)."""
+    from . import config
+    from .registry import data_file, jaar_dir, load_programma
+    from .sources.metingen import load_metingen
+
+    if not (paths.year_params_dir(jaar) / "voortgangsrapportage.yml").exists():
+        return []
+    programma = load_programma(config.voortgang_params(jaar).programma)
+    missing = []
+    bestand = paths.rel(data_file(programma))
+    try:
+        m = load_metingen(data_file(programma), programma.meting_ids())
+    except Exception as exc:  # noqa: BLE001 - report, not fail
+        return [f"voortgangsrapportage: {bestand} niet te lezen ({exc})"]
+    from . import metingen as mt
+
+    for serie in dict.fromkeys(ind.meting_id for ind in programma.indicatoren):
+        nu, vorig = (mt.nu(m, serie, programma.doelgebied, j) for j in (jaar, jaar - 1))
+        if nu is None or (vorig is not None and nu.periode == vorig.periode):
+            waar = f"laatste periode {nu.periode}" if nu is not None else "geen cijfers"
+            missing.append(f"voortgangsrapportage, meting {serie} ({programma.doelgebied}): nog geen nieuw cijfer "
+                           f"sinds de rapportage over {jaar - 1} ({waar} in {bestand})")
+    folder = jaar_dir(programma, jaar)
+    for oid, o in programma.onderdelen.items():
+        for naam in (o.bestand, o.samenvatting):
+            if naam and not (folder / naam).exists():
+                missing.append(f"voortgangsrapportage, {oid}: {paths.rel(folder / naam)} ontbreekt (het hoofdstuk "
+                               f"zegt 'nog geen cijfers over {jaar}')")
+    return list(dict.fromkeys(missing))
 
 
 def _programma_data(jaar: int) -> list[str]:

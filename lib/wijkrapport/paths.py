@@ -46,8 +46,18 @@ def year_params_dir(jaar: int) -> Path:
     return params_dir() / str(jaar)
 
 
-def nprz_data_dir(jaar: int) -> Path:
-    return data_dir() / "nprz" / str(jaar)
+def jaren() -> list[int]:
+    """The report years that have a ``params/<jaar>/`` folder, in order."""
+    folder = params_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit() and len(p.name) == 4)
+
+
+def laatste_jaar() -> int | None:
+    """The latest report year in ``params/`` (the default of the CLI, the Makefile and the notebooks)."""
+    j = jaren()
+    return j[-1] if j else None
 
 
 def templates_dir() -> Path:

@@ -40,18 +40,24 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
                                        message="dit hoofdstuk (notebook met dezelfde parameters) staat er al")])
         hoofdstukken.append(hoofdstuk)
 
+    from .registry import data_file, jaar_dir, load_programma
+
+    programma = load_programma(params.programma)
+
     def check(_ids: set[str]) -> None:
-        from .sources import nprz
+        from .sources import jaarbestanden
 
         for nb, p in hoofdstukken:
             check_parameters(paths.notebooks_dir() / nb, {**dict(p), "tabellen_dir": ""}, paths.rel(source))
         _check_pijlers(params, source)
-        nprz.validate_all(jaar, params.programma)
+        jaarbestanden.validate_all(jaar, params.programma)
 
     meta = {
-        "programma": "Nationaal Programma Rotterdam Zuid",
+        "programma": programma.titel,
+        "programma_naam": programma.naam,
         "auteur": params.auteur,
-        "colofon": f"Gemaakt uit de gegevens in data/nprz/{jaar}/ met wijkrapport; alle cijfers zijn berekend uit data.",
+        "colofon": f"Gemaakt uit de metingen in {paths.rel(data_file(programma))} en de gegevens in "
+                   f"{paths.rel(jaar_dir(programma, jaar))}/ met wijkrapport; alle cijfers zijn berekend uit data.",
         "voet": f"{params.titel}. Bronnen staan onder elke tabel en grafiek.",
         "downloads": [{"href": "voortgangsrapportage.pdf", "tekst": "Dit rapport als PDF"}],
     }
@@ -70,7 +76,7 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
         inputs=_inputs(
             [paths.notebooks_dir() / h.notebook for h in params.hoofdstukken]
             + [source, paths.programme_file(params.programma)]
-            + invoer.nprz(jaar)
+            + invoer.voortgang(programma, jaar)
         ),
     )
     plan.add([rapport], check, sleutel=value_hash(["voortgangsrapportage", dict(rapport.inputs)]))

@@ -12,9 +12,9 @@ from datetime import date
 import pandas as pd
 
 from . import format as fmt
+from . import perioden, progress, regimes
 from . import programma_doelen as doelen
 from . import programma_scores as groepen
-from . import progress, regimes
 from .registry import Indicator, Programma
 
 REGIME_NAAM = {
@@ -102,7 +102,7 @@ def traject_status(start: float, nu: float, ref_nu: float, share: float, polarit
 def _traject(ind: Indicator, programma: Programma, data: pd.DataFrame, jaar: int, d: int) -> dict:
     gebied = programma.doelgebied
     nu, periode = laatste(data, ind.id, gebied, jaar)
-    start_jaar = int(str(ind.startjaar)[:4]) if ind.startjaar is not None else None
+    start_jaar = perioden.rapportjaar(str(ind.startjaar)) if ind.startjaar is not None else None
     start = reeks(data, ind.id, gebied).get(start_jaar, math.nan) if start_jaar else math.nan
     if ind.referentie == "vast":
         ref_nu, ref_periode = float(ind.referentie_waarde), None
@@ -113,9 +113,21 @@ def _traject(ind: Indicator, programma: Programma, data: pd.DataFrame, jaar: int
     return {
         "gebied": gebied, "periode": periode, "waarde_nu": nu, "startjaar": start_jaar, "waarde_start": start,
         "referentie": ind.referentie, "referentie_nu": ref_nu, "referentie_periode": ref_periode,
-        "doel": _r(progress.doel(_r(start, d), _r(ref_nu, d), share), d),
-        "pct_ingelopen": progress.pct_ingelopen(start, nu, ref_nu),
-        "status": traject_status(start, nu, ref_nu, share, ind.polariteit, d),
+        **traject_uitkomst(start, nu, ref_nu, share, ind.polariteit, d),
+    }
+
+
+def traject_uitkomst(start: float, nu: float, ref_nu: float, share: float, polariteit: str | None,
+                     d: int | None) -> dict:
+    """The one trajectory arithmetic of every programme: ``doel`` (target of the year, as printed with ``d``
+    decimals), ``pct_ingelopen`` and ``status``. Where the area started at or beyond its reference there is no gap
+    to close: no % ingelopen and no target; the status says whether it stayed on the good side."""
+    voorbij = progress.start_voorbij_referentie(_r(start, d), _r(ref_nu, d), polariteit)
+    return {
+        "doel": math.nan if voorbij else _r(progress.doel(_r(start, d), _r(ref_nu, d), share), d),
+        "pct_ingelopen": math.nan if voorbij else progress.pct_ingelopen(start, nu, ref_nu),
+        "status": traject_status(start, nu, ref_nu, share, polariteit, d),
+        "start_voorbij_referentie": voorbij,
     }
 
 

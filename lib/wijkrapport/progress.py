@@ -4,9 +4,10 @@ Formulas (NPRZ voortgangsrapportage 2024, "Stand tav doelstelling 2024", toelich
 
 * % ingelopen = (Zuid nu - Zuid start) / (referentie nu - Zuid start) x 100
 * doel(t)     = Zuid start + aandeel(t) x (referentie nu - Zuid start)
-* doel 2031   = referentie nu
+* doel in the regime's last year = referentie nu
 
-Status: groen (doel van het jaar gehaald), oranje (richting referentie, doel
+The status of a trajectory (``wijkrapport.programma.traject_status``, the one rule every programme uses):
+groen (doel van het jaar gehaald), oranje (richting referentie, doel
 nog niet gehaald), rood (geen vooruitgang of van de referentie af), grijs (niet
 te bepalen: gegevens ontbreken). Polarity ("hoger" or "lager is beter") matters
 only where Zuid already started at or beyond the reference: then there is no gap
@@ -22,7 +23,6 @@ from itertools import product
 import pandas as pd
 
 from .format import is_missing
-from .registry import Programma
 
 STATUSSEN = ("groen", "oranje", "rood", "grijs")
 
@@ -66,22 +66,6 @@ def start_voorbij_referentie(zuid_start: float, ref_nu: float, polariteit: str |
     return _sign(polariteit) * (rn - zs) <= 0
 
 
-def status(zuid_start: float, zuid_nu: float, ref_nu: float, aandeel_pct: float, polariteit: str | None) -> str:
-    """groen / oranje / rood / grijs for one indicator (see module docstring)."""
-    zs, zn, rn, a = _nan(zuid_start), _nan(zuid_nu), _nan(ref_nu), _nan(aandeel_pct)
-    if any(math.isnan(x) for x in (zs, zn, rn, a)):
-        return "grijs"
-    s = _sign(polariteit)
-    if start_voorbij_referentie(zs, rn, polariteit):
-        return "groen" if s * (zn - rn) >= 0 else "rood"
-    pct = pct_ingelopen(zs, zn, rn)
-    if pct >= a - 1e-9:
-        return "groen"
-    if pct > 0:
-        return "oranje"
-    return "rood"
-
-
 def pct_ingelopen_bereik(zuid_start: float, zuid_nu: float, ref_nu: float, halve_eenheid: float) -> tuple[float, float]:
     """Smallest and largest % ingelopen the rounded inputs allow.
 
@@ -97,58 +81,6 @@ def pct_ingelopen_bereik(zuid_start: float, zuid_nu: float, ref_nu: float, halve
     if not values:
         return (math.nan, math.nan)
     return (min(values), max(values))
-
-
-REFERENTIE_KOLOMMEN = {"G4": ("g4_start", "g4_huidig"), "Rotterdam": ("rotterdam_start", "rotterdam_huidig")}
-
-
-def referentie_waarden(row: pd.Series, referentie: str | None, vaste_waarde: float | None) -> tuple[float, float]:
-    """(start, huidig) of the reference an indicator is measured against."""
-    if referentie == "vast":
-        return (math.nan, _nan(vaste_waarde))
-    if referentie in REFERENTIE_KOLOMMEN:
-        start_col, now_col = REFERENTIE_KOLOMMEN[referentie]
-        return (_nan(row.get(start_col)), _nan(row.get(now_col)))
-    return (math.nan, math.nan)
-
-
-def voortgang(effecttabel: pd.DataFrame, programma: Programma, jaar: int) -> pd.DataFrame:
-    """Add the computed progress columns to the effect table (one row per indicator).
-
-    Returns a new frame with: referentie, referentie_start, referentie_huidig,
-    aandeel (share for ``jaar``), pct_ingelopen, doel_jaar, doel_2031, status,
-    pct_verschil (ours minus published), start_voorbij_referentie.
-    """
-    out = effecttabel.copy()
-    rows = []
-    for _, row in effecttabel.iterrows():
-        ind = programma.indicator(row["indicator_id"])
-        ref_start, ref_nu = referentie_waarden(row, ind.referentie, ind.referentie_waarde)
-        regime = programma.regimes.get(ind.regime) if ind.regime else None
-        share = regime.share(jaar) if regime else None
-        share = math.nan if share is None else share
-        zs, zn = _nan(row.get("zuid_start")), _nan(row.get("zuid_huidig"))
-        voorbij = start_voorbij_referentie(zs, ref_nu, ind.polariteit)
-        pct = math.nan if (voorbij or ind.soort == "demografie") else pct_ingelopen(zs, zn, ref_nu)
-        rows.append(
-            {
-                "referentie": ind.referentie or "",
-                "referentie_start": ref_start,
-                "referentie_huidig": ref_nu,
-                "aandeel": share,
-                "pct_ingelopen": pct,
-                "doel_jaar": doel(zs, ref_nu, share) if not voorbij else math.nan,
-                "doel_2031": ref_nu,
-                "status": "" if ind.soort == "demografie" else status(zs, zn, ref_nu, share, ind.polariteit),
-                "start_voorbij_referentie": voorbij,
-            }
-        )
-    computed = pd.DataFrame(rows, index=effecttabel.index)
-    for col in computed.columns:
-        out[col] = computed[col]
-    if "pct_ingelopen_gepubliceerd" in out:
-        out["pct_verschil"] = out["pct_ingelopen"] - pd.to_numeric(out["pct_ingelopen_gepubliceerd"], errors="coerce")
-    return out
 
 
 def status_telling(tabel: pd.DataFrame, by: str = "pijler") -> pd.DataFrame:

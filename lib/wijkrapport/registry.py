@@ -217,6 +217,34 @@ class Indicator(_Strict):
         return self
 
 
+class Onderdeel(_Strict):
+    """A chapter kind beyond the indicators, for a programme that has data of its shape (``docs/programma.md``).
+
+    ``bestand``: its yearly record under ``<data folder>/<jaar>/`` (none for ``demografie``, which reads the
+    measurements); ``bron``: the source credit, ``{jaar}`` standing for the year of the file; ``pijler``: the
+    chapter it is shown with (``aandelen``); ``gebied`` and ``totaal``: the two areas an ``aandelen`` table
+    holds (share = gebied / totaal).
+    """
+
+    soort: Literal["demografie", "algemene_indicatoren", "verhuisbewegingen", "interventies", "financien", "aandelen"]
+    titel: str = ""
+    bestand: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+\.csv$")
+    samenvatting: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]+\.csv$")
+    bron: str = ""
+    pijler: str | None = None
+    gebied: str | None = None
+    totaal: str | None = None
+    periode: str = "jaar"  # the column naming the period in an aandelen table (jaar, schooljaar)
+
+    @model_validator(mode="after")
+    def _bestand(self) -> Onderdeel:
+        if (self.soort == "demografie") != (self.bestand is None):
+            raise ValueError("demografie leest de metingen (geen bestand); elk ander onderdeel noemt zijn bestand")
+        if self.soort == "aandelen" and not (self.pijler and self.gebied and self.totaal):
+            raise ValueError("een aandelen-tabel noemt pijler, gebied en totaal")
+        return self
+
+
 class Programma(_Strict):
     naam: str
     titel: str
@@ -234,6 +262,8 @@ class Programma(_Strict):
     pijlers: list[Pijler]
     regimes: dict[str, Regime] = Field(default_factory=dict)
     indicatoren: list[Indicator]
+    # chapter kinds beyond the indicators (id -> kind), in the order of the report (docs/programma.md)
+    onderdelen: dict[str, Onderdeel] = Field(default_factory=dict)
     # --- concepts of real programmes (registry_concepten; docs/programma.md) ---
     doelen: list[Hoofddoel] = Field(default_factory=list)  # hoofddoelen with subdoelen; indicators name one in doel
     gebiedsgroepen: dict[str, list[str]] = Field(default_factory=dict)  # named groups of areas for drempels
@@ -281,6 +311,9 @@ class Programma(_Strict):
                 if gebied and gebied != "vast" and gebied not in bekend:
                     raise ValueError(f"indicatoren.{i}.{veld}: onbekend gebied '{gebied}' (verwacht een van "
                                      f"vergelijkingsgebieden {sorted(self.vergelijkingsgebieden)} of vast)")
+        for oid, o in self.onderdelen.items():
+            if o.pijler is not None and o.pijler not in pijler_ids:
+                raise ValueError(f"onderdelen.{oid}.pijler: onbekende pijler '{o.pijler}' (bekend: {sorted(pijler_ids)})")
         return self
 
     @field_validator("naam")
@@ -359,7 +392,9 @@ def load_programma(naam: str) -> Programma:
 
 def published_schema() -> dict:
     """The JSON Schema of a programme file, as published in ``schemas/programma.schema.json`` (``make schema``)."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+    from pydantic.json_schema import GenerateJsonSchema
+
+    return {"$schema": GenerateJsonSchema.schema_dialect,
             **Programma.model_json_schema(), "title": "Programma (params/programmas/<naam>.yml)"}
 
 
@@ -368,11 +403,18 @@ def data_file(programma: Programma) -> Path:
     if not programma.data:
         raise ConfigError(f"programma '{programma.naam}' noemt geen data-bestand (sleutel 'data')",
                           file=paths.rel(paths.programme_file(programma.naam)))
-    path = (paths.data_dir() / programma.data).resolve()
-    if not paths.inside(paths.data_dir(), path):
+    lexical = paths.data_dir() / programma.data
+    # the folders are resolved, the file itself not: a file replaced by a link is the loader's to refuse (exit 3)
+    path = lexical.parent.resolve() / lexical.name
+    if not paths.inside(paths.data_dir(), path.parent):
         raise ConfigError([Problem(file=paths.rel(paths.programme_file(programma.naam)), field="data", value=programma.data,
                                    message="het pad moet binnen data/ blijven")])
     return path
+
+
+def jaar_dir(programma: Programma, jaar: int) -> Path:
+    """The folder of the programme's yearly records (``onderdelen``, printed figures): beside its data file."""
+    return data_file(programma).parent / str(jaar)
 
 
 if __name__ == "__main__":

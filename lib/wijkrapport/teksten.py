@@ -25,7 +25,8 @@ def indicator_zin(row: pd.Series, jaar: int) -> str:
         if not missing and fmt.is_missing(row.get("aandeel")):
             return f"De voortgang is niet te bepalen: er is geen doel voor {jaar} vastgelegd."
         return f"De voortgang is niet te bepalen: cijfers ontbreken ({', '.join(missing)})."
-    zin = f"Zuid ging van {_w(row, 'zuid_start')}{start} naar {_w(row, 'zuid_huidig')}."
+    nu = f" ({row['peildatum']})" if row.get("peildatum") else ""
+    zin = f"Zuid ging van {_w(row, 'zuid_start')}{start} naar {_w(row, 'zuid_huidig')}{nu}."
     if row.get("start_voorbij_referentie"):
         kant = "boven" if row.get("polariteit") == "hoger" else "onder"
         zin += f" Zuid zat bij de start al {kant} het niveau van {ref} ({_w(row, 'referentie_huidig')})"
@@ -67,7 +68,10 @@ def grafiek_alt(row: pd.Series, jaar: int) -> str:
             delen.append(f"{gebied} ging van {_w(row, s)} naar {_w(row, n)}")
     text = "; ".join(delen) + "."
     if not fmt.is_missing(row.get("doel_jaar")):
-        text += f" Doel {jaar}: {_w(row, 'doel_jaar')}; doel 2031: {_w(row, 'doel_2031')}."
+        text += f" Doel {jaar}: {_w(row, 'doel_jaar')}"
+        if not fmt.is_missing(row.get("doel_eind")):
+            text += f"; doel {row['eindjaar']}: {_w(row, 'doel_eind')}"
+        text += "."
     return text[0].upper() + text[1:] if text else "Geen cijfers."
 
 

@@ -25,7 +25,7 @@ def _laad() -> None:
     import matplotlib_inline.backend_inline  # noqa: F401
 
     # the views, and what they import when first used (kaart brings geopandas)
-    from . import actieplan, incremental, kaart, meldingen_views, nprz, nprz_views, programma_views, wijk_views  # noqa: F401
+    from . import actieplan, incremental, kaart, meldingen_views, programma_views, voortgang, voortgang_views, wijk_views  # noqa: F401
     from .sources import actieplan as _actieplan_bron  # noqa: F401
 
     _opwarmen()
@@ -40,7 +40,7 @@ def _opwarmen() -> None:
 
     fig = Figure(figsize=(2, 1))
     ax = fig.add_subplot()
-    ax.plot([2022, 2024], [1.5, 2.5], marker="o", label="Zuid")
+    ax.plot([1, 2], [1.5, 2.5], marker="o", label="Zuid")
     ax.set_title("Aantal", fontweight="bold")
     ax.legend()
     fig.tight_layout()

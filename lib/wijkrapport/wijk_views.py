@@ -10,11 +10,22 @@ from . import format as fmt
 from . import wijkdata, wijkteksten
 from .charts import line_chart
 from .publish import schrijf_csv, toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
+from .sources.jaarbestanden import verhuis_bron
 from .tables import Kolom
 
 BRON_CBS = "CBS, Kerncijfers wijken en buurten (CC BY 4.0)"
-BRON_WP = "Gemeente Rotterdam, OBI, Wijkprofiel 2014-2026"
+BRON_WP = "Gemeente Rotterdam, OBI, Wijkprofiel"
 BRON_POLITIE = "Politie, geregistreerde misdrijven (CBS tabel 47018NED)"
+
+
+def _herberekend() -> str:
+    """The footnote on recomputed Wijkprofiel editions (``data/wijken/bestanden.yml``)."""
+    from .invoer import wijkbronnen
+
+    jaren = [str(j) for j in wijkbronnen().get("wijkprofiel_herberekend") or []]
+    if not jaren:
+        return ""
+    return f"De sociale index van {fmt.opsomming(jaren)} is later herberekend; de cijfers hier zijn de herberekende."
 
 
 def _w(eenheid: str):
@@ -65,18 +76,19 @@ def toon_wijkprofiel(slug: str, jaar: int, tabellen_dir: str) -> None:
         toon_tekst("Er zijn geen gegevens van het Wijkprofiel voor deze wijk.")
         return
     toon_tekst(wijkteksten.wijkprofiel_zin(wp))
-    toon_tekst(wijkteksten.INDEX_UITLEG)
+    toon_tekst(wijkteksten.index_uitleg())
+    basis = wijkteksten.basisjaar()
     series = ["Fysieke index", "Veiligheidsindex", "Sociale index"]
-    fig = line_chart(wp, "editie", series, "index", referentielijn=100, referentielabel="100 = Rotterdam 2014")
+    fig = line_chart(wp, "editie", series, "index", referentielijn=100, referentielabel=f"100 = Rotterdam {basis}")
     last = wp.iloc[-1]
     alt = (f"Wijkprofiel {w['wijk_naam']}, {int(wp['editie'].min())} tot {int(last['editie'])}. In {int(last['editie'])}: "
-           + ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series) + ". 100 is het Rotterdamse gemiddelde van 2014.")
+           + ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series) + f". 100 is het Rotterdamse gemiddelde van {basis}.")
     toon_figuur(fig, alt=alt, titel=f"Wijkprofiel {w['wijk_naam']}.",
-                bron=BRON_WP + "; index 100 = Rotterdam 2014. De cijfers staan in de tabel hieronder.")
+                bron=BRON_WP + f"; index 100 = Rotterdam {basis}. De cijfers staan in de tabel hieronder.")
     toon_tabel(wp, [Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
                + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series],
                caption=f"Wijkprofiel {w['wijk_naam']} per editie", bron=BRON_WP,
-               voetnoot="De sociale index van 2014 en 2016 is later herberekend; de cijfers hier zijn de herberekende.",
+               voetnoot=_herberekend(),
                naam="wijkprofiel", tabellen_dir=tabellen_dir)
 
 
@@ -168,7 +180,7 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     w = wijkdata.wijk(slug)
     if tabel is None:
         toon_tekst(f"Voor {w['wijk_naam']} zijn geen cijfers over verhuizingen beschikbaar. De verhuiscijfers komen "
-                   "uit de voortgangsrapportage van het NPRZ en gaan alleen over wijken op Zuid.")
+                   "uit de voortgangsrapportage en gaan alleen over wijken op Zuid.")
         return
     kolommen = [Kolom("gebied", "Gebied"), Kolom("vestigers_totaal", "Kwamen wonen", numeriek=True),
                 Kolom("vertrekkers_totaal", "Vertrokken", numeriek=True), Kolom("saldo", "Saldo", numeriek=True),
@@ -179,10 +191,10 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
         toon_tekst(f"In {jaar} kwamen {e['vestigers_totaal']} mensen in {w['wijk_naam']} wonen en vertrokken er "
                    f"{e['vertrekkers_totaal']}. Het saldo is {e['saldo']}.")
     else:
-        toon_tekst(f"De verhuistabel van het NPRZ telt {w['wijk_naam']} als {len(eigen)} aparte delen: "
+        toon_tekst(f"De verhuistabel telt {w['wijk_naam']} als {len(eigen)} aparte delen: "
                    + ", ".join(eigen["gebied"]) + ".")
     toon_tabel(tabel, kolommen, caption=f"Verhuisbewegingen {w['wijk_naam']} {jaar}",
-               bron="NPRZ Voortgangsrapportage 2024 (cijfers OBI)",
+               bron=verhuis_bron(jaar),
                voetnoot="Mobiliteit: alle verhuisbewegingen als % van de inwoners. '<5': minder dan 5 (afgeschermd).",
                naam="verhuisbewegingen", tabellen_dir=tabellen_dir)
 
@@ -191,9 +203,10 @@ def toon_verantwoording(slug: str, jaar: int) -> None:
     w = wijkdata.wijk(slug)
     items = [
         f"{BRON_CBS}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
-        f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in 2014. Cijfers: gemeente Rotterdam; OBI, Wijkprofiel.",
+        f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in {wijkteksten.basisjaar()}. Cijfers: gemeente Rotterdam; "
+        "OBI, Wijkprofiel.",
         f"{BRON_POLITIE}. Geregistreerde misdrijven in het kalenderjaar.",
-        "Verhuisbewegingen: NPRZ Voortgangsrapportage 2024 (alleen wijken op Zuid).",
+        f"Verhuisbewegingen (alleen wijken op Zuid): {verhuis_bron(jaar)}.",
         "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
     ]
     if str(w.get("opmerking", "")).strip():

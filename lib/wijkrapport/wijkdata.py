@@ -53,7 +53,7 @@ def recent_long() -> pd.DataFrame:
 
 def kwb_long() -> pd.DataFrame:
     """CBS KWB 2014-2018 (buurt = wijk, wijk = gebied, gemeente) and KWB 2024 (gemeente, gebied), long."""
-    parts = [src.load_kwb(j) for j in src.KWB_JAREN]
+    parts = [src.load_kwb(j) for j in src.kwb_jaren()]
     parts.append(src.load_kwb2024())
     return pd.concat(parts, ignore_index=True)
 
@@ -298,7 +298,7 @@ def validate_all() -> None:
     """Load (and so validate) every wijk source once, collecting all problems."""
     problems: list[Problem] = []
     loaders = [src.load_crosswalk, src.load_variabelen, src.load_wijkprofiel, src.load_politie,
-               src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.KWB_JAREN]
+               src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.kwb_jaren()]
     for load in loaders:
         try:
             load()
@@ -319,13 +319,14 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
     """
     from . import format as fmt
     from . import paths
-    from .sources import nprz
+    from .sources import jaarbestanden
 
     w = wijk(slug)
     naam = str(w.get("nprz_verhuis_naam", "") or "").strip()
-    if not naam or not (paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv").exists():
+    pad = jaarbestanden.verhuis_pad(jaar)
+    if not naam or pad is None or not pad.exists():
         return None
-    v = nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+    v = jaarbestanden.load_verhuisbewegingen(jaar)
     v = v[v["kolom_id"].isin(VERHUIS_KOLOMMEN)]
     rows = []
     namen = [n.strip() for n in naam.split(";") if n.strip()]
@@ -335,7 +336,7 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
         if sub.empty:
             if soort == "wijk":
                 raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam",
-                                                   value=name, message="naam komt niet voor in de NPRZ-verhuistabel")])
+                                                   value=name, message=f"naam komt niet voor in {paths.rel(pad)}")])
             continue
         row = {"gebied": name if soort != "totaal" else "Heel Zuid", "soort": soort}
         for _, r in sub.iterrows():

@@ -29,8 +29,10 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
     wijken_dir = invoer.wijken_dir()
     # only the files the wijkdocument reads (invoer): a stray file in a data folder is never read or hashed
     shared_files = invoer.wijken() + invoer.geo() + [notebook]
-    nprz_verhuis = paths.nprz_data_dir(jaar) / "verhuisbewegingen.csv"
-    if nprz_verhuis.exists():
+    from .sources.jaarbestanden import verhuis_pad
+
+    nprz_verhuis = verhuis_pad(jaar)
+    if nprz_verhuis is not None and nprz_verhuis.exists():
         shared_files.append(nprz_verhuis)
     shared_files += invoer.actieplannen()
     if (invoer.meldingen_dir() / "bron.yml").exists():
@@ -40,12 +42,12 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
 
     def check_data(_ids: set[str]) -> None:
         from . import wijkdata
-        from .sources import actieplan, nprz
+        from .sources import actieplan, jaarbestanden
         from .sources import meldingen as mld
 
         wijkdata.validate_all()
-        if nprz_verhuis.exists():
-            nprz.load_tabel(jaar, "verhuisbewegingen.csv")
+        if nprz_verhuis is not None and nprz_verhuis.exists():
+            jaarbestanden.load_verhuisbewegingen(jaar)
         actieplan.validate_all()
         if mld.beschikbaar():
             mld.load()  # validated before any notebook runs

@@ -8,7 +8,18 @@ import pandas as pd
 
 from . import format as fmt
 
-INDEX_UITLEG = "Een score van 100 is het gemiddelde van heel Rotterdam in 2014. Hoger is beter."
+INDEX_UITLEG = "Een score van 100 is het gemiddelde van heel Rotterdam in {basisjaar}. Hoger is beter."
+
+
+def basisjaar() -> int:
+    """The Wijkprofiel's base year (index 100), from ``data/wijken/bestanden.yml``."""
+    from .invoer import wijkbronnen
+
+    return int(wijkbronnen()["wijkprofiel_basisjaar"])
+
+
+def index_uitleg() -> str:
+    return INDEX_UITLEG.format(basisjaar=basisjaar())
 INDEXEN = {"Fysieke index": "de buurt en de woningen", "Veiligheidsindex": "veiligheid", "Sociale index": "het samenleven"}
 DREMPEL_INDEX = 3  # points: smaller changes are "ongeveer gelijk"
 
@@ -60,7 +71,7 @@ def samenvatting(naam: str, gebied: str, kern: pd.DataFrame, inwoners: pd.Series
             woord = {"hoger": "beter dan", "lager": "slechter dan", "gelijk": "ongeveer even goed als"}[r]
             zinnen.append(f"Op {onderwerp} scoort de wijk in {int(nu['editie'])} {woord} in {int(vorig['editie'])}: "
                           f"{fmt.getal(nu[col])} tegen {fmt.getal(vorig[col])}.")
-        zinnen.append(INDEX_UITLEG)
+        zinnen.append(index_uitleg())
     huur, huur_g = _val(kern, "pct_huur"), _val(kern, "pct_huur", "gebied")
     if not fmt.is_missing(huur):
         zin = f"Van de woningen is {fmt.procent(huur, 0)} een huurwoning"
@@ -96,9 +107,11 @@ def signalen(naam: str, kern: pd.DataFrame, wp: pd.DataFrame, crim: pd.DataFrame
                 aandacht.append(zin)
         for col in INDEXEN:
             if not fmt.is_missing(nu[col]) and nu[col] <= 90:
-                aandacht.append(f"{col} ligt met {fmt.getal(nu[col])} ruim onder het Rotterdamse niveau van 2014 (100).")
+                aandacht.append(f"{col} ligt met {fmt.getal(nu[col])} ruim onder het Rotterdamse niveau van "
+                                f"{basisjaar()} (100).")
             elif not fmt.is_missing(nu[col]) and nu[col] >= 110:
-                goed.append(f"{col} ligt met {fmt.getal(nu[col])} ruim boven het Rotterdamse niveau van 2014 (100).")
+                goed.append(f"{col} ligt met {fmt.getal(nu[col])} ruim boven het Rotterdamse niveau van "
+                            f"{basisjaar()} (100).")
     rates = crim.dropna(subset=["misdrijven_per_1000"])
     if len(rates) >= 2:
         a, b = rates.iloc[-2], rates.iloc[-1]

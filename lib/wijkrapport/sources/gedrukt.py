@@ -111,7 +111,8 @@ def _symbool_problemen(df: pd.DataFrame, raw: pd.DataFrame, file: str) -> list[P
 
 def parse_gedrukt(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     """Validate and type a raw (all-text) printed table; every problem at once."""
-    problems = numeric_problems(raw, GETALLEN + ["jaar", "eindjaar", "tabel", "volgorde"], file)
+    problems = numeric_problems(raw, GETALLEN + ["jaar", "eindjaar", "tabel", "volgorde"], file,
+                                geheel=("jaar", "eindjaar", "tabel", "volgorde"))
     df = raw.copy()
     for col in GETALLEN:
         if col in df:

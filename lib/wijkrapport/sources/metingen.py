@@ -45,7 +45,7 @@ RANG = {"onbekend": 0, "voorlopig": 1, "nader_voorlopig": 2, "definitief": 3, "g
 
 #: The typed frame: one row per row of the file, in file order.
 KOLOMMEN = ["indicator", "gebied", "periode", "waarde", "status", "opmerking", "bron", "rij", "soort", "rapportjaar",
-            "eerste_dag", "laatste_dag"]
+            "eerste_dag", "laatste_dag", "decimalen"]
 
 _ID = r"^[a-z][a-z0-9_]*$"
 
@@ -148,6 +148,7 @@ def parse_metingen(raw: pd.DataFrame, file: str, indicatoren: Collection[str] | 
             "opmerking": r["opmerking"].strip(), "bron": r["bron"].strip(), "rij": int(idx) + FIRST_DATA_LINE,
             "soort": periode.soort if periode else "", "rapportjaar": periode.rapportjaar if periode else -1,
             "eerste_dag": periode.eerste_dag if periode else None, "laatste_dag": periode.laatste_dag if periode else None,
+            "decimalen": len(r["waarde"].strip().partition(".")[2]) if waarde is not None else None,
         })
     out = pd.DataFrame(rows, columns=KOLOMMEN)
     problems += _revisie_problemen(out, file)

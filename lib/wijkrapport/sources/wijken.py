@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import invoer
+from .. import invoer, perioden
 from ..errors import DataValidationError, Problem
-from ..invoer import KWB2024, KWB_JAREN, RAADZOEKER, VERGEWIJK  # noqa: F401 - the declared inputs, in one place
+from ..invoer import kwb_jaren  # noqa: F401 - the declared inputs, in one place
 from . import framecache
 from .base import lees_bytes, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
@@ -99,7 +99,7 @@ def load_crosswalk() -> pd.DataFrame:
 WIJKPROFIEL_SCHEMA = pa.DataFrameSchema(
     {
         "wijk_slug": pa.Column(str),
-        "editie": pa.Column(float, pa.Check.isin([2014, 2016, 2018, 2020, 2022, 2024, 2026])),
+        "editie": pa.Column(float, pa.Check.in_range(perioden.EERSTE_JAAR, perioden.LAATSTE_JAAR)),
         "fysieke_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
         "veiligheidsindex": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
         "sociale_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
@@ -158,7 +158,7 @@ def load_politie() -> pd.DataFrame:
 
 VARIABELEN_SCHEMA = pa.DataFrameSchema(
     {
-        "bron": pa.Column(str, pa.Check.isin(["raadzoeker", "kwb", "kwb2024"])),
+        "bron": pa.Column(str, pa.Check.str_matches(r"^(raadzoeker|kwb[a-z0-9_]*)$")),
         "bron_kolom": pa.Column(str),
         "bron_eenheid": pa.Column(str),
         "variabele": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
@@ -373,7 +373,7 @@ def _kwb_units(path: Path) -> dict[str, str]:
 
 
 def _kwb2024_path() -> Path:
-    return invoer.wijkbestand("kwb2024")
+    return invoer.wijkbestand("kwb_json")
 
 
 def load_kwb2024() -> pd.DataFrame:
@@ -413,6 +413,6 @@ def _kwb2024_long() -> pd.DataFrame:
     if problems:
         raise DataValidationError(problems)
     wide = pd.DataFrame.from_dict(data, orient="index").rename_axis("code").reset_index()
-    wide["jaar"] = 2024
+    wide["jaar"] = int(invoer.kwb_json()["jaar"])
     wide["soort"] = wide["code"].str[:2].map({"GM": "Gemeente", "WK": "Wijk", "BU": "Buurt"})
-    return _apply_mapping(wide, "kwb2024", ["code", "soort", "jaar"])
+    return _apply_mapping(wide, invoer.kwb_json()["bron"], ["code", "soort", "jaar"])

@@ -1,4 +1,8 @@
-"""Building blocks of the NPRZ voortgangsrapportage chapters (called from notebooks)."""
+"""Building blocks of a programme's voortgangsrapportage chapters (called from notebooks).
+
+Every function takes the programme name (the notebooks' ``programma`` parameter); source credits come from the
+programme file (``onderdelen.<id>.bron``) and the data, years from the report year and the files.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,35 @@ import pandas as pd
 
 from . import format as fmt
 from . import teksten
-from .charts import start_nu_chart
+from .charts import reeks_chart
 from .progress import status_telling
 from .publish import toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
-from .registry import load_programma
+from .registry import Programma, load_programma
+from .sources import jaarbestanden
 from .tables import Kolom
+from .voortgang import kolom
 
 REF_KORT = {"G4": "G4", "Rotterdam": "Rdam", "vast": "vast"}
 
 
-def effect_kolommen(jaar: int) -> list[Kolom]:
-    return [
+def _p(programma: str | Programma) -> Programma:
+    return load_programma(programma) if isinstance(programma, str) else programma
+
+
+def nog_geen_cijfers(jaar: int) -> str:
+    return f"Nog geen cijfers over {jaar}."
+
+
+def _bron(programma: Programma, onderdeel: str, jaar: int) -> str:
+    return programma.onderdelen[onderdeel].bron.format(jaar=jaar)
+
+
+def bron_metingen(programma: Programma) -> str:
+    return f"{programma.titel}: metingen in data/{programma.data}; berekening wijkrapport"
+
+
+def effect_kolommen(jaar: int, eindjaar: int | None, gedrukt: bool) -> list[Kolom]:
+    kolommen = [
         Kolom("indicator", "Indicator"),
         Kolom("soort", "Soort"),
         Kolom("referentie", "T.o.v.", opmaak=lambda v: REF_KORT.get(v, "–")),
@@ -28,9 +50,10 @@ def effect_kolommen(jaar: int) -> list[Kolom]:
         Kolom("pct_ingelopen", "% ingelopen", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         Kolom("doel_jaar", f"Doel {jaar}", numeriek=True),
-        Kolom("doel_2031", "Doel 2031", numeriek=True),
+        Kolom("doel_eind", f"Doel {eindjaar}", numeriek=True),
         Kolom("status", "Status", opmaak=lambda v: fmt.status_html(v, kort=True), html=True),
     ]
+    return [k for k in kolommen if gedrukt or k.naam != "pct_ingelopen_gepubliceerd"]
 
 
 def _rij_klasse(row: pd.Series) -> str:
@@ -38,19 +61,26 @@ def _rij_klasse(row: pd.Series) -> str:
 
 
 def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | None, tabellen_dir: str,
-                     kop: str = "") -> None:
-    """The effect table as published, with our computation beside the printed % (landscape in print)."""
+                     programma: str | Programma, kop: str = "") -> None:
+    """The effect table, with the printed % beside ours for a year that has a printed report (landscape in print)."""
+    from .voortgang import eindjaar
+
+    programma = _p(programma)
+    gedrukt = bool(tabel["gedrukt"].any()) if "gedrukt" in tabel else False
+    voetnoot = "% ingelopen is berekend uit de metingen."
+    if gedrukt:
+        voetnoot += (f" '% gedrukt' is het percentage in de gedrukte rapportage over {jaar}. Rijen met een gekleurde "
+                     "achtergrond wijken af.")
     toon_tabel(
         tabel,
-        effect_kolommen(jaar),
+        effect_kolommen(jaar, eindjaar(programma), gedrukt),
         caption=caption,
-        bron="NPRZ Voortgangsrapportage 2024, tabellen 'Stand t.a.v. doelstelling 2024'; berekening wijkrapport.",
+        bron=bron_metingen(programma) + ".",
         naam=naam,
         tabellen_dir=tabellen_dir,
         eenheid_kolom="eenheid",
         rij_klasse=_rij_klasse,
-        voetnoot="% ingelopen is berekend uit de gedrukte cijfers; '% gedrukt' is het percentage in de gedrukte "
-        "tabel. Rijen met een gekleurde achtergrond wijken af.",
+        voetnoot=voetnoot,
         data=tabel[[c for c in EXPORT_DATA if c in tabel]],
         klasse="breed",
         kop=kop,
@@ -60,50 +90,76 @@ def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | N
 EXPORT_DATA = [
     "indicator_id", "indicator", "pijler", "soort", "eenheid", "referentie", "startjaar", "g4_start", "g4_huidig",
     "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig", "referentie_huidig", "pct_ingelopen",
-    "pct_ingelopen_gepubliceerd", "aandeel", "doel_jaar", "doel_2031", "status", "reproductie",
+    "pct_ingelopen_gepubliceerd", "aandeel", "doel_jaar", "doel_eind", "status", "reproductie", "peildatum", "herzien",
 ]
 
 
-def toon_indicator(row: pd.Series, jaar: int) -> None:
-    """Heading, sentence, printed-difference warning and chart for one indicator."""
+def _reeksen(row: pd.Series, programma: Programma, jaar: int) -> dict[str, pd.DataFrame]:
+    """Every period up to ``jaar`` of the indicator's series, per area of the table."""
+    from . import metingen as mt
+    from .voortgang import metingen
+
+    m = metingen(programma)
+    serie = programma.indicator(row["indicator_id"]).meting_id
+    uit = {}
+    for gebied in (programma.doelgebied, *programma.vergelijkingsgebieden):
+        r = mt.reeks(m, serie, gebied, jaar)
+        uit[gebied] = r[r["waarde"].notna()]
+    return uit
+
+
+def _doelpad(row: pd.Series, programma: Programma, zuid: pd.DataFrame) -> list[tuple[object, float]]:
+    """The regime's target path: start + share(t) x (reference now - start), at the end of every year of the regime."""
+    from . import progress
+
+    if not row.get("regime") or fmt.is_missing(row.get("doel_jaar")) or zuid.empty:
+        return []
+    regime = programma.regimes[row["regime"]]
+    start = row.get(f"{kolom(programma.doelgebied)}_start")
+    return [(pd.Timestamp(year=j, month=12, day=31), progress.doel(start, row["referentie_huidig"], a))
+            for j, a in sorted(regime.aandeel.items())]
+
+
+def toon_indicator(row: pd.Series, jaar: int, programma: str | Programma) -> None:
+    """Heading, sentence, printed-difference warning and the trend chart of one indicator."""
+    programma = _p(programma)
     toon_html(f"<h3>{escape(row['indicator'])}</h3>")
     soort = {"doel": "Doelstelling", "indicator": "Indicator"}.get(row["soort"], row["soort"])
     toon_html(f'<p class="meta">{escape(soort)} · {fmt.status_html(row["status"])}</p>')
     toon_tekst(teksten.indicator_zin(row, jaar))
+    if row.get("herzien"):
+        toon_tekst(f"Het cijfer van {row['peildatum']} is herzien: eerder {fmt.waarde(row['vorige_waarde'], row['eenheid'])}.")
     if row.get("opmerkingen"):
         toon_tekst("Let op: " + row["opmerkingen"], klasse="kader let-op")
-    series = [
-        ("Zuid", row.get("zuid_start"), row.get("zuid_huidig")),
-        ("Rotterdam", row.get("rotterdam_start"), row.get("rotterdam_huidig")),
-        ("G4", row.get("g4_start"), row.get("g4_huidig")),
-    ]
-    if all(fmt.is_missing(s) and fmt.is_missing(n) for _, s, n in series):
+    reeksen = _reeksen(row, programma, jaar)
+    if all(r.empty for r in reeksen.values()):
         toon_tekst("Geen cijfers in de bron om een grafiek te tekenen.")
         return
-    doelen = []
-    if not fmt.is_missing(row.get("doel_jaar")):
-        doelen = [(f"Doel {jaar}", row["doel_jaar"]), ("Doel 2031", row["doel_2031"])]
-    fig = start_nu_chart(series, row["eenheid"], doelen, start_label=f"start ({row.get('startjaar') or 'start'})",
-                         nu_label=f"nu ({row.get('peildatum') or jaar})")
     eenheid = row["eenheid"]
-    data = pd.DataFrame(
-        [{"gebied": g, "start": s, "nu": n, "eenheid": row["eenheid"]} for g, s, n in series]
-    )
+    zuid = reeksen[programma.doelgebied]
+    pad = _doelpad(row, programma, zuid)
+    punten = {g: list(zip(r["laatste_dag"], r["waarde"], strict=True)) for g, r in reeksen.items()}
+    fig = reeks_chart(punten, eenheid, pad, doel_label="doel (traject)")
+    alleen_start_nu = all(len(r) <= 2 for r in reeksen.values())
+    data = pd.concat([r.assign(gebied=g)[["gebied", "periode", "waarde", "status"]] for g, r in reeksen.items()],
+                     ignore_index=True)
+    titel = f"{row['indicator']}: alle periodes in de data."
+    if alleen_start_nu:
+        titel += " De data bevatten alleen de start en de stand nu, geen cijfers over de jaren daartussen."
     toon_figuur(
         fig,
         alt=teksten.grafiek_alt(row, jaar),
-        titel=f"{row['indicator']}: start en nu.",
-        bron=row.get("opmerking") or row.get("bron") or "NPRZ Voortgangsrapportage 2024",
+        titel=titel,
+        bron=row.get("bron") or bron_metingen(programma),
         data=data,
-        data_kolommen=[Kolom("gebied", "Gebied"),
-                       Kolom("start", "Start", numeriek=True, opmaak=lambda v: fmt.waarde(v, eenheid, missing="–")),
-                       Kolom("nu", "Nu", numeriek=True, opmaak=lambda v: fmt.waarde(v, eenheid, missing="–"))],
+        data_kolommen=[Kolom("gebied", "Gebied"), Kolom("periode", "Periode"),
+                       Kolom("waarde", "Waarde", numeriek=True, opmaak=lambda v: fmt.waarde(v, eenheid, missing="–"))],
     )
 
 
-def toon_pijler(tabel: pd.DataFrame, jaar: int, pijler: str, tabellen_dir: str) -> None:
+def toon_pijler(tabel: pd.DataFrame, jaar: int, pijler: str, tabellen_dir: str, programma: str | Programma) -> None:
     """Status summary, one section per indicator and the effect table of a pijler."""
-    programma = load_programma("nprz")
+    programma = _p(programma)
     sub = tabel[(tabel["pijler"] == pijler) & (tabel["soort"] != "demografie")]
     label = programma.pijler_label(pijler)
     if sub.empty:
@@ -114,14 +170,15 @@ def toon_pijler(tabel: pd.DataFrame, jaar: int, pijler: str, tabellen_dir: str) 
     telling = status_telling(sub.assign(pijler=pijler))
     toon_lijst(teksten.status_samenvatting(telling, {pijler: label}))
     for _, row in sub.iterrows():
-        toon_indicator(row, jaar)
+        toon_indicator(row, jaar, programma)
     toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}, pijler {label}",
-                     naam=f"effecttabel_{pijler}", tabellen_dir=tabellen_dir, kop="Tabel: stand t.a.v. doelstelling")
+                     naam=f"effecttabel_{pijler}", tabellen_dir=tabellen_dir, programma=programma,
+                     kop="Tabel: stand t.a.v. doelstelling")
 
 
-def status_overzicht(tabel: pd.DataFrame) -> pd.DataFrame:
+def status_overzicht(tabel: pd.DataFrame, programma: str | Programma) -> pd.DataFrame:
     """Counts per pijler (all pijlers of the programme, also those without indicators)."""
-    programma = load_programma("nprz")
+    programma = _p(programma)
     sub = tabel[(tabel["soort"] != "demografie") & (tabel["regime"] != "")]
     telling = status_telling(sub)
     telling = telling.reindex([p.id for p in programma.pijlers], fill_value=0)
@@ -129,8 +186,8 @@ def status_overzicht(tabel: pd.DataFrame) -> pd.DataFrame:
     return telling.reset_index(drop=True)
 
 
-def toon_pijlerkop(pijler: str) -> None:
-    programma = load_programma("nprz")
+def toon_pijlerkop(pijler: str, programma: str | Programma) -> None:
+    programma = _p(programma)
     toon_html(f"<h2>Pijler {escape(programma.pijler_label(pijler))}</h2>")
 
 
@@ -145,9 +202,9 @@ def toon_statuslegenda() -> None:
     toon_html(f'<ul class="legenda">{items}</ul>')
 
 
-def toon_regimes(jaar: int, tabellen_dir: str) -> None:
+def toon_regimes(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
     """The trajectory tables of the registry: year -> share of the gap."""
-    programma = load_programma("nprz")
+    programma = _p(programma)
     jaren = sorted({j for r in programma.regimes.values() for j in r.aandeel})
     rows = []
     for rid, regime in programma.regimes.items():
@@ -160,13 +217,13 @@ def toon_regimes(jaar: int, tabellen_dir: str) -> None:
         Kolom(str(j), str(j), numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")) for j in jaren
     ]
     toon_tabel(df, kolommen, caption="Aandeel van het verschil dat per jaar ingelopen moet zijn",
-               bron="NPRZ Voortgangsrapportage 2024, toelichting Stand t.a.v. doelstelling; register params/programmas/nprz.yml",
+               bron=f"{programma.titel}: trajecten in params/programmas/{programma.naam}.yml",
                naam="trajecten", tabellen_dir=tabellen_dir)
 
 
-def toon_status_overzicht(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
-    overzicht = status_overzicht(tabel)
-    programma = load_programma("nprz")
+def toon_status_overzicht(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    programma = _p(programma)
+    overzicht = status_overzicht(tabel, programma)
     labels = {p.id: p.label for p in programma.pijlers}
     telling = overzicht.set_index(pd.Index([p.id for p in programma.pijlers]))
     toon_lijst(teksten.status_samenvatting(telling, labels))
@@ -174,11 +231,15 @@ def toon_status_overzicht(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> 
         Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_LABEL[s]}", numeriek=True) for s in ("groen", "oranje", "rood", "grijs")
     ] + [Kolom("totaal", "Totaal", numeriek=True)]
     toon_tabel(overzicht, kolommen, caption=f"Status van de doelen en indicatoren per pijler, {jaar}",
-               bron="berekend uit de tabellen Stand t.a.v. doelstelling 2024 (NPRZ Voortgangsrapportage 2024)",
+               bron=bron_metingen(programma),
                naam="status_per_pijler", tabellen_dir=tabellen_dir)
 
 
-def toon_demografie(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
+def toon_demografie(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    programma = _p(programma)
+    onderdeel = next((o for o in programma.onderdelen.values() if o.soort == "demografie"), None)
+    if onderdeel is None:
+        return
     demo = tabel[tabel["soort"] == "demografie"]
     kolommen = [
         Kolom("indicator", "Indicator"),
@@ -188,23 +249,30 @@ def toon_demografie(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
         Kolom("rotterdam_huidig", "Rotterdam nu", numeriek=True),
         Kolom("g4_huidig", "G4 nu", numeriek=True),
     ]
-    toon_tabel(demo, kolommen, caption="Demografie: Zuid naast Rotterdam en de G4",
-               bron="NPRZ Voortgangsrapportage 2024 (CBS Statline en Publiekszaken Rotterdam, bewerking OBI)",
+    toon_tabel(demo, kolommen, caption=onderdeel.titel or "Demografie",
+               bron=f"{onderdeel.bron}; {bron_metingen(programma)}",
                naam="demografie", tabellen_dir=tabellen_dir, eenheid_kolom="eenheid",
                data=demo[["indicator_id", "indicator", "peildatum", "eenheid", "g4_start", "g4_huidig",
                           "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]])
 
 
-def toon_alle_effecten(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
-    from .nprz import met_doel
+def toon_alle_effecten(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    from .voortgang import met_doel
 
     sub = met_doel(tabel)
     toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}: alle doelen en indicatoren",
-                     naam="effecttabel", tabellen_dir=tabellen_dir, kop="Overzicht van alle indicatoren")
+                     naam="effecttabel", tabellen_dir=tabellen_dir, programma=programma,
+                     kop="Overzicht van alle indicatoren")
 
 
 def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
-    """Where the printed report is inconsistent: with its formula, its own text or its trajectory."""
+    """Where the printed report is inconsistent: with its formula, its own text or its trajectory.
+
+    Only for a year that has a printed report; otherwise one sentence says there is none to compare with.
+    """
+    if not tabel["gedrukt"].any():
+        toon_tekst(f"Over {jaar} is er (nog) geen gedrukte rapportage om mee te vergelijken.")
+        return
     fout = tabel[tabel["opmerkingen"] != ""]
     afronding = tabel[(tabel["opmerkingen"] == "") & (tabel["reproductie"] == "binnen afronding")]
     if fout.empty:
@@ -218,68 +286,88 @@ def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
             Kolom("opmerkingen", "Wat klopt niet"),
         ]
         toon_tabel(fout, kolommen, caption="Afwijkingen in de gedrukte rapportage",
-                   bron="NPRZ Voortgangsrapportage 2024 (tabellen en toelichtende teksten); berekening wijkrapport",
+                   bron=f"gedrukte rapportage over {jaar} (tabellen en toelichtende teksten); berekening wijkrapport",
                    naam="afwijkingen", tabellen_dir=tabellen_dir,
                    data=fout[["indicator_id", "indicator", "pct_ingelopen_gepubliceerd", "pct_ingelopen",
-                              "doel_2024_gepubliceerd", "doel_jaar", "reproductie", "opmerkingen"]])
+                              "doel_jaar_gepubliceerd", "doel_jaar", "reproductie", "opmerkingen"]])
     if not afronding.empty:
         namen = ", ".join(afronding["indicator"].str.slice(0, 60))
         toon_tekst(f"Bij {len(afronding)} indicatoren verschilt het gedrukte percentage iets van onze berekening, "
                    f"maar dat kan door afronding van de gedrukte cijfers komen: {namen}.")
 
 
-def toon_aanvullend(jaar: int, pijler: str, tabellen_dir: str) -> None:
-    """Extra tables the report shows with a pijler (thuiszitters and huisuitzettingen with Thuisbasis)."""
-    if pijler == "thuisbasis":
-        toon_thuiszitters(jaar, tabellen_dir)
-        toon_huisuitzettingen(jaar, tabellen_dir)
+def toon_aanvullend(jaar: int, pijler: str, tabellen_dir: str, programma: str | Programma) -> None:
+    """The count tables the programme shows with this pijler (``onderdelen`` of soort ``aandelen``)."""
+    programma = _p(programma)
+    for oid, o in programma.onderdelen.items():
+        if o.soort == "aandelen" and o.pijler == pijler:
+            if not jaarbestanden.bestaat(programma, jaar, o.bestand):
+                toon_html(f"<h3>{escape(oid.capitalize())}</h3>")
+                toon_tekst(nog_geen_cijfers(jaar))
+                continue
+            t = jaarbestanden.load_tabel(programma, jaar, o.bestand)
+            _toon_aandelen(t, o, oid, tabellen_dir, bron=_bron(programma, oid, jaar))
 
 
-# --- the other chapters --------------------------------------------------------------------
+def _jaarbestand(programma: Programma, soort: str, jaar: int):
+    """(id, onderdeel, table) of the programme's chapter kind ``soort`` for ``jaar``; table None when it lags."""
+    for oid, o in programma.onderdelen.items():
+        if o.soort == soort:
+            if not jaarbestanden.bestaat(programma, jaar, o.bestand):
+                return oid, o, None
+            return oid, o, jaarbestanden.load_tabel(programma, jaar, o.bestand)
+    return None, None, None
 
-BRON_VGR = "NPRZ Voortgangsrapportage 2024"
 
-
-def toon_algemene_indicatoren(jaar: int, tabellen_dir: str) -> None:
-    """Zuid and the focuswijken beside Rotterdam, the G4 cities, the G4 and Nederland."""
-    from .sources.nprz import GEBIEDEN_ALGEMEEN, load_tabel
-
-    alg = load_tabel(jaar, "algemene_indicatoren.csv")
+def toon_algemene_indicatoren(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    """The doelgebied and its parts beside the city, other cities and the country (as the file orders the areas)."""
+    programma = _p(programma)
+    oid, o, alg = _jaarbestand(programma, "algemene_indicatoren", jaar)
+    if o is None:
+        return
+    if alg is None:
+        toon_html("<h3>Algemene indicatoren</h3>")
+        toon_tekst(nog_geen_cijfers(jaar))
+        return
     order = alg.drop_duplicates("indicator_id")[["indicator_id", "indicator", "peildatum", "eenheid"]]
     wide = alg.pivot(index="indicator_id", columns="gebied", values="waarde").reset_index()
     wide = order.merge(wide, on="indicator_id", how="left")
-    gebieden = [g for g in GEBIEDEN_ALGEMEEN if g in wide]
+    gebieden = list(dict.fromkeys(alg["gebied"]))
     kolommen = [Kolom("indicator", "Indicator"), Kolom("peildatum", "Peildatum")] + [
         Kolom(g, g, numeriek=True) for g in gebieden
     ]
-    toon_tabel(wide, kolommen, caption="Zuid en de focuswijken naast Rotterdam, de andere grote steden, de G4 en Nederland",
-               eenheid_kolom="eenheid", kop="Algemene indicatoren",
-               bron=f"{BRON_VGR} (CBS, UWV en DUO, bewerking OBI)", klasse="breed",
+    toon_tabel(wide, kolommen, caption=o.titel, eenheid_kolom="eenheid", kop="Algemene indicatoren",
+               bron=_bron(programma, oid, jaar), klasse="breed",
                voetnoot="'–': geen cijfer in de bron (in de gedrukte tabel 'x'). Rotterdam lokaal: lokale bron.",
                naam="algemene_indicatoren", tabellen_dir=tabellen_dir, data=alg)
 
 
-def _verhuis_wide(jaar: int) -> pd.DataFrame:
-    from .sources.nprz import load_tabel
-
-    v = load_tabel(jaar, "verhuisbewegingen.csv")
+def _verhuis_wide(v: pd.DataFrame) -> pd.DataFrame:
     v["tekst"] = v.apply(lambda r: "<5" if r["onderdrukt"] == "true" else fmt.getal(
         r["waarde"], 1 if r["kolom_id"] == "mobiliteit_pct" else 0, missing="–"), axis=1)
     keys = ["volgorde", "gebied", "gebied_soort"]
     wide = v.pivot_table(index=keys, columns="kolom_id", values="tekst", aggfunc="first").reset_index()
-    return wide.sort_values("volgorde").reset_index(drop=True), v
+    return wide.sort_values("volgorde").reset_index(drop=True)
 
 
-def toon_verhuisbewegingen(jaar: int, tabellen_dir: str) -> None:
-    wide, long = _verhuis_wide(jaar)
+def toon_verhuisbewegingen(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    programma = _p(programma)
+    oid, o, long = _jaarbestand(programma, "verhuisbewegingen", jaar)
+    if o is None:
+        return
+    if long is None:
+        toon_tekst(nog_geen_cijfers(jaar))
+        return
+    wide = _verhuis_wide(long)
+    bron = _bron(programma, oid, jaar)
     cols = [("vestigers_totaal", "Vestigers"), ("vertrekkers_totaal", "Vertrekkers"), ("saldo", "Saldo"),
             ("inwoners", "Inwoners"), ("mobiliteit_pct", "Mobiliteit (%)")]
     kolommen = [Kolom("gebied", "Wijk of gebied")] + [Kolom(c, k, numeriek=True) for c, k in cols if c in wide]
-    toon_tabel(wide, kolommen, caption=f"Verhuisbewegingen op Zuid in {jaar}", bron=f"{BRON_VGR} (cijfers OBI)",
+    toon_tabel(wide, kolommen, caption=f"{o.titel or 'Verhuisbewegingen'} in {jaar}", bron=bron,
                voetnoot="Saldo = vestigers min vertrekkers. Mobiliteit = alle verhuisbewegingen als % van de inwoners. "
                "'<5': minder dan 5, in de bron afgeschermd.",
                rij_klasse=lambda r: "totaal" if r["gebied_soort"] != "wijk" else "",
-               naam="verhuisbewegingen", tabellen_dir=tabellen_dir, data=long)
+               naam="verhuisbewegingen", tabellen_dir=tabellen_dir, data=long.drop(columns=["tekst"]))
     saldo = long[(long["kolom_id"] == "saldo") & (long["gebied_soort"] == "wijk")].sort_values("waarde")
     if saldo.empty:
         return
@@ -290,32 +378,17 @@ def toon_verhuisbewegingen(jaar: int, tabellen_dir: str) -> None:
     hi, lo = saldo.iloc[-1], saldo.iloc[0]
     alt = (f"Vestigingssaldo per wijk in {jaar}. Het grootste overschot had {hi['gebied']} "
            f"({fmt.getal(hi['waarde'])}), het grootste tekort {lo['gebied']} ({fmt.getal(lo['waarde'])}).")
-    toon_figuur(fig, alt=alt, titel="Saldo van vestigers en vertrekkers per wijk.", bron=BRON_VGR,
+    toon_figuur(fig, alt=alt, titel="Saldo van vestigers en vertrekkers per wijk.", bron=bron,
                 data=saldo, data_kolommen=[Kolom("gebied", "Wijk"), Kolom("waarde", "Saldo", numeriek=True)])
 
 
-def toon_thuiszitters(jaar: int, tabellen_dir: str) -> None:
-    from .sources.nprz import load_tabel
-
-    t = load_tabel(jaar, "thuiszitters.csv")
-    _toon_aandelen(t, "schooljaar", "Thuiszitters: Rotterdam en NPRZ-gebied", "thuiszitters", tabellen_dir,
-                   bron=f"{BRON_VGR} (MO, gemeente Rotterdam)", kop="Thuiszitters")
-
-
-def toon_huisuitzettingen(jaar: int, tabellen_dir: str) -> None:
-    from .sources.nprz import load_tabel
-
-    t = load_tabel(jaar, "huisuitzettingen.csv")
-    _toon_aandelen(t, "jaar", "Meldpunt preventie huisuitzettingen: Rotterdam en NPRZ-gebied", "huisuitzettingen",
-                   tabellen_dir, bron=f"{BRON_VGR} (MO, gemeente Rotterdam)", kop="Huisuitzettingen")
-
-
-def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabellen_dir: str, bron: str,
-                   kop: str = "") -> None:
-    """Counts for Rotterdam and NPRZ per period (rows in document order) with the NPRZ share computed.
+def _toon_aandelen(t: pd.DataFrame, o, naam: str, tabellen_dir: str, bron: str) -> None:
+    """Counts for an area (``o.gebied``) and its total (``o.totaal``) per period (rows in document order) with the
+    area's share computed.
 
     Where the printed share does not follow from the printed counts, a note names the row.
     """
+    periode, gebied, totaal, kop, caption = o.periode, o.gebied, o.totaal, naam.capitalize(), o.titel
     t = t.copy()
     t["regel_tekst"] = t["regel"] + t.get("leeftijd", pd.Series("", index=t.index)).map(
         lambda v: f" ({v} jaar)" if v not in (None, "", "totaal") and not str(v).endswith("jaar") else
@@ -323,18 +396,18 @@ def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabel
     order = list(dict.fromkeys(t["regel_tekst"]))
     periodes = list(dict.fromkeys(t[periode]))
     wide = t.pivot_table(index="regel_tekst", columns=[periode, "gebied"], values="waarde", aggfunc="first")
-    printed = t[t["gebied"] == "NPRZ"].set_index(["regel_tekst", periode])["aandeel_nprz_gepubliceerd"]
+    printed = t[t["gebied"] == gebied].set_index(["regel_tekst", periode])["aandeel_gepubliceerd"]
     rows, notes = [], []
     for regel in order:
         is_pct = regel.startswith("%")  # a row of percentages, not counts: no share to compute
         row = {"regel": regel, "is_pct": is_pct}
         for p in periodes:
-            r_val = wide.get((p, "Rotterdam"), pd.Series(dtype=float)).get(regel)
-            n_val = wide.get((p, "NPRZ"), pd.Series(dtype=float)).get(regel)
+            r_val = wide.get((p, totaal), pd.Series(dtype=float)).get(regel)
+            n_val = wide.get((p, gebied), pd.Series(dtype=float)).get(regel)
             share = float("nan")
             if not is_pct and r_val and not fmt.is_missing(r_val) and not fmt.is_missing(n_val):
                 share = n_val / r_val * 100
-            row[f"{p}_rotterdam"], row[f"{p}_nprz"], row[f"{p}_aandeel"] = r_val, n_val, share
+            row[f"{p}_totaal"], row[f"{p}_gebied"], row[f"{p}_aandeel"] = r_val, n_val, share
             pub = printed.get((regel, p))
             if pub is not None and not fmt.is_missing(pub) and not fmt.is_missing(share) and abs(pub - share) > 0.15:
                 notes.append(f"{regel}, {p}: gedrukt {fmt.procent(pub)}, uit de aantallen volgt {fmt.procent(share)}.")
@@ -342,18 +415,18 @@ def _toon_aandelen(t: pd.DataFrame, periode: str, caption: str, naam: str, tabel
     notes += leeftijd_som_afwijkingen(t, periode)
     df = pd.DataFrame(rows)
     for p in periodes:
-        for col in (f"{p}_rotterdam", f"{p}_nprz"):
+        for col in (f"{p}_totaal", f"{p}_gebied"):
             df[col + "_tekst"] = [fmt.procent(v, missing="–") if pct else fmt.getal(v, missing="–")
                                   for v, pct in zip(df[col], df["is_pct"], strict=True)]
     kolommen = [Kolom("regel", "Regel")]
     for p in periodes:
         kolommen += [
-            Kolom(f"{p}_rotterdam_tekst", f"{p} Rotterdam", numeriek=True),
-            Kolom(f"{p}_nprz_tekst", f"{p} NPRZ", numeriek=True),
-            Kolom(f"{p}_aandeel", f"{p} aandeel NPRZ", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
+            Kolom(f"{p}_totaal_tekst", f"{p} {totaal}", numeriek=True),
+            Kolom(f"{p}_gebied_tekst", f"{p} {gebied}", numeriek=True),
+            Kolom(f"{p}_aandeel", f"{p} aandeel {gebied}", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         ]
     toon_tabel(df, kolommen, caption=caption, bron=bron, naam=naam, tabellen_dir=tabellen_dir, klasse="breed",
-               kop=kop, voetnoot="Aandeel NPRZ is berekend uit de aantallen.", data=t.drop(columns=["regel_tekst"]))
+               kop=kop, voetnoot=f"Aandeel {gebied} is berekend uit de aantallen.", data=t.drop(columns=["regel_tekst"]))
     if notes:
         toon_tekst("Let op: bij deze regels volgt het gedrukte aandeel niet uit de gedrukte aantallen.", klasse="kader let-op")
         toon_lijst(notes)
@@ -386,13 +459,20 @@ def _kleur(v: object) -> str:
             f"{key.capitalize()}</span>")
 
 
-def toon_interventies(jaar: int, tabellen_dir: str) -> None:
+def toon_interventies(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
     """Counts per pijler against the published totals, and per pijler the list of interventies."""
-    from .sources.nprz import load_tabel
-
-    iv = load_tabel(jaar, "interventies.csv")
-    programma = load_programma("nprz")
-    samen = _interventies_samenvatting(jaar)
+    programma = _p(programma)
+    oid, o, iv = _jaarbestand(programma, "interventies", jaar)
+    if o is None:
+        return
+    if iv is None:
+        toon_tekst(nog_geen_cijfers(jaar))
+        return
+    bron = _bron(programma, oid, jaar)
+    samen = {}
+    if o.samenvatting and jaarbestanden.bestaat(programma, jaar, o.samenvatting):
+        df = jaarbestanden.load_tabel(programma, jaar, o.samenvatting)
+        samen = {r["pijler"]: int(r["totaal_gepubliceerd"]) for _, r in df.iterrows() if pd.notna(r["totaal_gepubliceerd"])}
     telling = iv.groupby("pijler").size().reindex([p.id for p in programma.pijlers], fill_value=0)
     overzicht = pd.DataFrame({
         "pijler": [programma.pijler_label(p) for p in telling.index],
@@ -404,16 +484,17 @@ def toon_interventies(jaar: int, tabellen_dir: str) -> None:
                             "gepubliceerd": overzicht["gepubliceerd"].sum(),
                             "verschil": overzicht["in_data"].sum() - overzicht["gepubliceerd"].sum()}])
     overzicht = pd.concat([overzicht, totaal], ignore_index=True)
-    toon_tekst(f"Het uitvoeringsplan telt {fmt.getal(overzicht['gepubliceerd'].iloc[-1])} interventies. "
-               f"In de tabellen van de bron staan er {fmt.getal(overzicht['in_data'].iloc[-1])}.")
+    if samen:
+        toon_tekst(f"Het uitvoeringsplan telt {fmt.getal(overzicht['gepubliceerd'].iloc[-1])} interventies. "
+                   f"In de tabellen van de bron staan er {fmt.getal(overzicht['in_data'].iloc[-1])}.")
     toon_tabel(overzicht, [Kolom("pijler", "Pijler"), Kolom("in_data", "Interventies in de tabellen", numeriek=True),
                            Kolom("gepubliceerd", "Volgens de samenvatting", numeriek=True),
                            Kolom("verschil", "Verschil", numeriek=True)],
-               caption="Aantal interventies per pijler", bron=BRON_VGR, naam="interventies_per_pijler",
+               caption="Aantal interventies per pijler", bron=bron, naam="interventies_per_pijler",
                tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["pijler"] == "Totaal" else "")
-    kleuren = (iv["kleur_2024"] != "").sum()
+    kleuren = (iv["kleur"] != "").sum()
     trends = (iv["trend"] != "").sum()
-    toon_tekst(f"De kleur van 2024 staat voor {fmt.getal(kleuren)} interventies als tekst in de bron, de trend voor "
+    toon_tekst(f"De kleur van {jaar} staat voor {fmt.getal(kleuren)} interventies als tekst in de bron, de trend voor "
                f"{fmt.getal(trends)}. Voor de andere staat hieronder '{fmt.NIET_IN_BRON}': de gedrukte rapportage gaf "
                "die alleen als gekleurd vlak. Een telling van kleuren en trends per pijler maken we daarom niet.")
     for pijler in programma.pijlers:
@@ -425,27 +506,24 @@ def toon_interventies(jaar: int, tabellen_dir: str) -> None:
             kolommen.append(Kolom("initiatiefnemer", "Initiatiefnemer"))
         kolommen += [
             Kolom("financiering", "Financiering"),
-            Kolom("kleur_2023", "Kleur 2023", opmaak=_kleur, html=True),
-            Kolom("kleur_2024", "Kleur 2024", opmaak=_kleur, html=True),
+            Kolom("kleur_vorig", f"Kleur {jaar - 1}", opmaak=_kleur, html=True),
+            Kolom("kleur", f"Kleur {jaar}", opmaak=_kleur, html=True),
             Kolom("trend", "Trend", opmaak=lambda v: TREND_LABEL.get(str(v), fmt.NIET_IN_BRON)),
             Kolom("gestopt_in_tekst", "Gestopt volgens tekst", opmaak=lambda v: "ja" if v == "true" else "–"),
         ]
-        toon_tabel(sub, kolommen, caption=f"Interventies pijler {pijler.label} ({len(sub)})", bron=BRON_VGR,
+        toon_tabel(sub, kolommen, caption=f"Interventies pijler {pijler.label} ({len(sub)})", bron=bron,
                    naam=f"interventies_{pijler.id}", tabellen_dir=tabellen_dir, klasse="breed",
                    kop=f"Pijler {pijler.label}")
 
 
-def _interventies_samenvatting(jaar: int) -> dict[str, int]:
-    from .sources.nprz import load_tabel
-
-    df = load_tabel(jaar, "interventies_samenvatting.csv")
-    return {r["pijler"]: int(r["totaal_gepubliceerd"]) for _, r in df.iterrows() if pd.notna(r["totaal_gepubliceerd"])}
-
-
-def toon_financien(jaar: int, tabellen_dir: str) -> None:
-    from .sources.nprz import load_tabel
-
-    f = load_tabel(jaar, "financien.csv")
+def toon_financien(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+    programma = _p(programma)
+    oid, o, f = _jaarbestand(programma, "financien", jaar)
+    if o is None:
+        return
+    if f is None:
+        toon_tekst(nog_geen_cijfers(jaar))
+        return
     kolommen = [
         Kolom("post", "Post"), Kolom("omschrijving", "Omschrijving"),
         Kolom("begroot", "Begroot", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
@@ -453,7 +531,7 @@ def toon_financien(jaar: int, tabellen_dir: str) -> None:
         Kolom("gemeente", "Gemeente", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
         Kolom("overige_partners", "Overige partners", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
     ]
-    toon_tabel(f, kolommen, caption="Financiën programmabureau NPRZ", bron=BRON_VGR, naam="financien",
+    toon_tabel(f, kolommen, caption=o.titel or "Financiën", bron=_bron(programma, oid, jaar), naam="financien",
                tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["soort"] == "totaal" else "")
     posten = f[f["soort"] == "post"]
     if not posten.empty:

@@ -1,8 +1,11 @@
-"""NPRZ voortgangsrapportage figures, transcribed from the published report.
+"""A programme's yearly records: the files of one year that are not time series (``onderdelen`` in the programme
+file: interventies, financiën, verhuisbewegingen, algemene indicatoren, counts with shares) and the printed
+report's text figures (``indicatorpaginas.csv``).
 
-Files live in ``data/nprz/<jaar>/`` (see its PROVENANCE.md). Each loader reads
-the file as published, validates it with a pandera schema (all problems at
-once) and returns a typed frame.
+Files live in ``<data folder of the programme>/<jaar>/`` (see its PROVENANCE.md). Each loader reads the file as
+published, validates it with a pandera schema (all problems at once) and returns a typed frame. The measurements
+themselves (required) are read by :mod:`wijkrapport.sources.metingen`; a yearly record may lag: its chapter then
+says so (:func:`bestaat`).
 """
 
 from __future__ import annotations
@@ -19,29 +22,11 @@ from ..errors import DataValidationError, Problem
 from .base import numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
-WAARDE_KOLOMMEN = ["g4_start", "g4_huidig", "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]
-GEPUBLICEERD_KOLOMMEN = [
-    "pct_ingelopen_gepubliceerd",
-    "pct_ingelopen_vorig_gepubliceerd",
-    "doel_2024_gepubliceerd",
-    "doel_2031_gepubliceerd",
-]
 EENHEDEN = ["pct", "eur", "aantal", "index", "m2"]
 
 
 def _finite(s: pd.Series) -> pd.Series:
     return s.isna() | np.isfinite(s.astype(float))
-
-
-def _pct_range(df: pd.DataFrame) -> pd.Series:
-    """Shares of a population lie within 0-100; other units only need to be >= 0."""
-    ok = pd.Series(True, index=df.index)
-    for col in WAARDE_KOLOMMEN:
-        v = df[col]
-        bad_pct = (df["eenheid"] == "pct") & v.notna() & ((v < 0) | (v > 100))
-        bad_neg = (df["eenheid"] != "pct") & v.notna() & (v < 0)
-        ok &= ~(bad_pct | bad_neg)
-    return ok
 
 
 def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str, ...] = (),
@@ -56,76 +41,6 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str
         if col in df:
             df[col] = to_number(df[col]).astype(float)
     return df, problems
-
-
-EFFECTTABEL_SCHEMA = pa.DataFrameSchema(
-    {
-        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
-        "tabel": pa.Column(float, pa.Check.isin([1, 2, 3])),
-        "volgorde": pa.Column(float, pa.Check.ge(1), unique=True),
-        "soort": pa.Column(str, pa.Check.isin(["demografie", "doel", "indicator"])),
-        "pijler_gepubliceerd": pa.Column(str),
-        "indicator_gepubliceerd": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "peildatum": pa.Column(str),
-        "eenheid": pa.Column(str, pa.Check.isin(EENHEDEN)),
-        **{c: pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True) for c in WAARDE_KOLOMMEN},
-        **{c: pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True) for c in GEPUBLICEERD_KOLOMMEN},
-        "periode_gepubliceerd": pa.Column(str),
-        "opmerking": pa.Column(str),
-        "symbolen": pa.Column(str),
-        "bron_regels": pa.Column(str, pa.Check.str_matches(r"^\d+(-\d+)?$")),
-    },
-    checks=[pa.Check(_pct_range, error="waarde buiten bereik (percentage 0-100, overige eenheden >= 0)")],
-    strict="filter",
-    coerce=False,
-)
-
-
-def effecttabel_path(jaar: int) -> Path:
-    return paths.nprz_data_dir(jaar) / "effecttabel.csv"
-
-
-def _decimals(text: pd.Series) -> pd.Series:
-    """Number of decimals as printed (``"20"`` -> 0, ``"26.0"`` -> 1)."""
-    parts = text.astype(str).str.strip().str.split(".", n=1)
-    return parts.map(lambda p: len(p[1]) if len(p) == 2 else 0)
-
-
-def parse_effecttabel(raw: pd.DataFrame, file: str) -> pd.DataFrame:
-    df, problems = _typed(raw, WAARDE_KOLOMMEN + GEPUBLICEERD_KOLOMMEN + ["tabel", "volgorde"], file,
-                          sleutels=("indicator_id", "soort", "eenheid"), geheel=("tabel", "volgorde"))
-    decimals = {c: _decimals(raw[c]) for c in ("doel_2024_gepubliceerd", "pct_ingelopen_gepubliceerd") if c in raw}
-    df = validate(df, EFFECTTABEL_SCHEMA, file, problems)
-    for col, dec in decimals.items():
-        df[col.replace("_gepubliceerd", "_decimalen")] = dec
-    df["tabel"] = df["tabel"].astype(int)
-    df["volgorde"] = df["volgorde"].astype(int)
-    return df.sort_values("volgorde").reset_index(drop=True)
-
-
-@lru_cache(maxsize=4)
-def _effecttabel(path: str, mtime: float) -> pd.DataFrame:
-    return parse_effecttabel(read_csv(Path(path)), rel(Path(path)))
-
-
-def load_effecttabel(jaar: int) -> pd.DataFrame:
-    """The three "Stand t.a.v. doelstelling" tables, one row per printed row."""
-    path = effecttabel_path(jaar)
-    if not path.exists():
-        raise DataValidationError(f"geen effecttabel voor {jaar}: {rel(path)} ontbreekt", file=rel(path))
-    return _effecttabel(str(path), path.stat().st_mtime).copy()
-
-
-def check_registry_covers(effecttabel: pd.DataFrame, programma, file: str) -> None:
-    """Every row of the table must have a registry entry."""
-    known = {i.id for i in programma.indicatoren}
-    problems = [
-        Problem(file=file, row=int(i) + 2, field="indicator_id", value=v, message="staat niet in het indicatorregister")
-        for i, v in effecttabel["indicator_id"].items()
-        if v not in known
-    ]
-    if problems:
-        raise DataValidationError(problems)
 
 
 # --- the other tables of the report -------------------------------------------------------
@@ -170,14 +85,14 @@ VERHUIS_SCHEMA = pa.DataFrameSchema(
 
 INTERVENTIES_SCHEMA = pa.DataFrameSchema(
     {
-        "pijler": pa.Column(str, pa.Check.isin(["thuisbasis", "school", "werk", "wonen", "veilig"])),
+        "pijler": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
         "volgorde": pa.Column(float, pa.Check.ge(1), unique=True),
         "nummer": pa.Column(str),
         "naam": pa.Column(str, pa.Check.str_length(min_value=1)),
         "initiatiefnemer": pa.Column(str),
         "financiering": pa.Column(str),
-        "kleur_2023": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
-        "kleur_2024": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
+        "kleur_vorig": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
+        "kleur": pa.Column(str, pa.Check.isin(["", "groen", "oranje", "rood", "wit"])),
         "trend": pa.Column(str, pa.Check.isin(["", "nieuw", "vooruit", "gelijk", "achteruit", "gestopt"])),
         "gestopt_in_tekst": pa.Column(str, pa.Check.isin(["true", "false"])),
     },
@@ -198,14 +113,14 @@ FINANCIEN_SCHEMA = pa.DataFrameSchema(
 )
 
 def _teltabel(periode: str, *sleutel: str) -> pa.DataFrameSchema:
-    """Counts for Rotterdam and NPRZ per period; one row per period, regel (and age group) and area."""
+    """Counts for an area and its total per period; one row per period, regel (and age group) and area."""
     return pa.DataFrameSchema(
         {
             periode: pa.Column(str, pa.Check.str_length(min_value=1)),
             "regel": pa.Column(str, pa.Check.str_length(min_value=1)),
-            "gebied": pa.Column(str, pa.Check.isin(["Rotterdam", "NPRZ"])),
+            "gebied": pa.Column(str, pa.Check.str_length(min_value=1)),
             "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
-            "aandeel_nprz_gepubliceerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+            "aandeel_gepubliceerd": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
         },
         unique=[periode, "regel", *sleutel, "gebied"],
         strict=False,
@@ -216,7 +131,7 @@ TELTABEL_SCHEMA = _teltabel("jaar")
 
 SAMENVATTING_SCHEMA = pa.DataFrameSchema(
     {
-        "pijler": pa.Column(str, pa.Check.isin(["thuisbasis", "school", "werk", "wonen", "veilig"]), unique=True),
+        "pijler": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
         "totaal_gepubliceerd": pa.Column(float, pa.Check.ge(0), nullable=True),
     },
     strict=False,
@@ -229,12 +144,12 @@ TABELLEN = {
     "verhuisbewegingen.csv": (VERHUIS_SCHEMA, ["waarde", "volgorde", "kolom"],
                               ("gebied", "gebied_soort", "kolom_id", "onderdrukt"), ("volgorde", "kolom"), ("gebied",)),
     "interventies.csv": (INTERVENTIES_SCHEMA, ["volgorde"],
-                         ("pijler", "nummer", "kleur_2023", "kleur_2024", "trend", "gestopt_in_tekst"), ("volgorde",), ()),
+                         ("pijler", "nummer", "kleur_vorig", "kleur", "trend", "gestopt_in_tekst"), ("volgorde",), ()),
     "financien.csv": (FINANCIEN_SCHEMA, ["begroot", "gerealiseerd", "gemeente", "overige_partners"], ("post", "soort"), (),
                       ()),
-    "thuiszitters.csv": (_teltabel("schooljaar", "leeftijd"), ["waarde", "aandeel_nprz_gepubliceerd"],
+    "thuiszitters.csv": (_teltabel("schooljaar", "leeftijd"), ["waarde", "aandeel_gepubliceerd"],
                          ("schooljaar", *_TEL), (), ("regel",)),
-    "huisuitzettingen.csv": (_teltabel("jaar"), ["waarde", "aandeel_nprz_gepubliceerd"], ("jaar", *_TEL), (), ("regel",)),
+    "huisuitzettingen.csv": (_teltabel("jaar"), ["waarde", "aandeel_gepubliceerd"], ("jaar", *_TEL), (), ("regel",)),
     "interventies_samenvatting.csv": (SAMENVATTING_SCHEMA, ["totaal_gepubliceerd"], ("pijler",), ("totaal_gepubliceerd",),
                                       ()),
 }
@@ -249,28 +164,78 @@ def _tabel(path: str, mtime: float, naam: str) -> pd.DataFrame:
     return validate(df, schema, file, problems)
 
 
-def load_tabel(jaar: int, naam: str) -> pd.DataFrame:
-    """Load one of the report's tables (``TABELLEN``) for ``jaar``, validated."""
-    path = paths.nprz_data_dir(jaar) / naam
+def pad(programma, jaar: int, naam: str) -> Path:
+    """Where the yearly record ``naam`` of ``jaar`` lives."""
+    from ..registry import jaar_dir
+
+    return jaar_dir(programma, jaar) / naam
+
+
+def bestaat(programma, jaar: int, naam: str) -> bool:
+    """Whether the year has this record (a lagging input has not arrived yet)."""
+    return pad(programma, jaar, naam).exists()
+
+
+def load_tabel(programma, jaar: int, naam: str) -> pd.DataFrame:
+    """Load one of the yearly records (``TABELLEN``) of ``jaar``, validated."""
+    path = pad(programma, jaar, naam)
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
     return _tabel(str(path), path.stat().st_mtime, naam).copy()
 
 
-def validate_all(jaar: int, programma_naam: str = "nprz") -> None:
-    """Validate every NPRZ input of ``jaar`` and collect all problems before failing."""
-    from ..registry import load_programma
+def _pijler_problemen(df: pd.DataFrame, programma, file: str) -> list[Problem]:
+    bekend = {p.id for p in programma.pijlers}
+    return [Problem(file=file, row=int(i) + 2, field="pijler", value=v,
+                    message=f"onbekende pijler (bekend: {', '.join(sorted(bekend))})")
+            for i, v in df["pijler"].items() if v not in bekend]
+
+
+def bereik_problemen(metingen: pd.DataFrame, programma, file: str) -> list[Problem]:
+    """Values outside the range of their indicator's unit: a share (pct) lies within 0-100, a count, an amount or an
+    area is not negative (``index`` and ``per1000`` are left free)."""
+    eenheid = {}
+    for ind in programma.indicatoren:
+        eenheid.setdefault(ind.meting_id, ind.eenheid)
+    problems = []
+    for _, r in metingen[metingen["waarde"].notna()].iterrows():
+        e, v = eenheid.get(r["indicator"]), r["waarde"]
+        if e == "pct" and not 0 <= v <= 100:
+            problems.append(Problem(file=file, row=int(r["rij"]), field="waarde", value=f"{v:g}",
+                                    message=f"een percentage ligt tussen 0 en 100 (indicator {r['indicator']})"))
+        elif e in ("aantal", "eur", "m2") and v < 0:
+            problems.append(Problem(file=file, row=int(r["rij"]), field="waarde", value=f"{v:g}",
+                                    message=f"een {e}-waarde kan niet negatief zijn (indicator {r['indicator']})"))
+    return problems
+
+
+def validate_all(jaar: int, programma_naam: str) -> None:
+    """Validate every input of the programme's report of ``jaar`` and collect all problems before failing.
+
+    Required: the measurements (the programme's ``data`` file). Yearly records and printed figures are checked
+    when the year has them (they may lag; their chapter then says so).
+    """
+    from ..registry import data_file, load_programma
+    from .gedrukt import load_gedrukt
+    from .metingen import load_metingen
 
     programma = load_programma(programma_naam)
     problems: list[Problem] = []
     try:
-        tabel = load_effecttabel(jaar)
-        check_registry_covers(tabel, programma, rel(effecttabel_path(jaar)))
+        path = data_file(programma)
+        if not path.exists():
+            raise DataValidationError(f"metingen ontbreken: {rel(path)}", file=rel(path))
+        problems += bereik_problemen(load_metingen(path, programma.meting_ids()), programma, rel(path))
     except DataValidationError as exc:
         problems += exc.problems
-    for naam in TABELLEN:
+    namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
+    for naam in [*namen, "indicatorpaginas.csv", "gedrukt.csv"]:
+        if not bestaat(programma, jaar, naam):
+            continue
         try:
-            load_tabel(jaar, naam)
+            df = load_gedrukt(pad(programma, jaar, naam)) if naam == "gedrukt.csv" else load_tabel(programma, jaar, naam)
+            if "pijler" in df:
+                problems += _pijler_problemen(df, programma, rel(pad(programma, jaar, naam)))
         except DataValidationError as exc:
             problems += exc.problems
     if problems:
@@ -294,3 +259,48 @@ TABELLEN["indicatorpaginas.csv"] = (
     ["aandeel_tekst", "doel_tekst", "startwaarde_tekst", "zuid_huidig_tekst", "pct_ingelopen_tekst"],
     ("indicator_id",), (), (),
 )
+
+
+def _verhuis_onderdeel(jaar: int):
+    """(programme, onderdeel id) of the verhuisbewegingen the wijkdocumenten show: of the programmes in
+    ``params/programmas/`` with such an onderdeel, the first (by name) whose file of ``jaar`` exists, else the first
+    one; None when no programme has one."""
+    from ..registry import load_programma
+
+    gevonden = []
+    for pad_yml in sorted((paths.params_dir() / "programmas").glob("*.yml")):
+        programma = load_programma(pad_yml.stem)
+        oid = next((k for k, o in programma.onderdelen.items() if o.soort == "verhuisbewegingen"), None)
+        if oid:
+            gevonden.append((programma, oid))
+    for programma, oid in gevonden:
+        if pad(programma, jaar, programma.onderdelen[oid].bestand).exists():
+            return programma, oid
+    return gevonden[0] if gevonden else None
+
+
+def verhuis_pad(jaar: int) -> Path | None:
+    """The verhuisbewegingen record of ``jaar`` that the wijkdocumenten show (None when no programme has one); the
+    file itself may not exist yet."""
+    gevonden = _verhuis_onderdeel(jaar)
+    if gevonden is None:
+        return None
+    programma, oid = gevonden
+    return pad(programma, jaar, programma.onderdelen[oid].bestand)
+
+
+def verhuis_bron(jaar: int) -> str:
+    """The source credit of the verhuisbewegingen of ``jaar`` (from the programme file)."""
+    gevonden = _verhuis_onderdeel(jaar)
+    if gevonden is None:
+        return ""
+    programma, oid = gevonden
+    return programma.onderdelen[oid].bron.format(jaar=jaar)
+
+
+def load_verhuisbewegingen(jaar: int) -> pd.DataFrame:
+    """The verhuisbewegingen of ``jaar`` (see :func:`verhuis_pad`), validated."""
+    path = verhuis_pad(jaar)
+    if path is None or not path.exists():
+        raise DataValidationError(f"geen verhuisbewegingen voor {jaar}", file=rel(path) if path else "")
+    return _tabel(str(path), path.stat().st_mtime, "verhuisbewegingen.csv").copy()
