@@ -24,7 +24,11 @@ NPRZ_TABELLEN = (
     "indicatorpaginas.csv",
 )
 
-RAADZOEKER = "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
+#: all 71 wijken: CBS kerncijfers, Wijkprofiel, police, wijkraden and their documents (``sources.raadzoeker``)
+RAADZOEKER = "rotterdam-raadzoeker-71-wijken"
+RAADZOEKER_BESTANDEN = ("bron.yml", "wijken.csv", "wijkraden.csv", "variabelen.csv", "cbs_kerncijfers.csv",
+                        "wijkprofiel_index.csv", "wijkprofiel_detail.csv", "politie_misdrijven.csv",
+                        "wijkraad_stukken.csv", "toezeggingen.csv", "stukken_aantallen.csv")
 VERGEWIJK = "rotterdam-vergewijk-cbs-wijkprofiel"
 KWB2024 = "cbs-kwb-2024-wikigen"
 KWB_JAREN = (2014, 2015, 2016, 2017, 2018)
@@ -32,9 +36,7 @@ KWB_JAREN = (2014, 2015, 2016, 2017, 2018)
 WIJKEN = {
     "crosswalk": "crosswalk.csv",
     "variabelen": "variabelen.csv",
-    "wijkprofiel": f"{RAADZOEKER}/wijkprofiel_index_wijk_2014_2026.csv",
-    "politie": f"{RAADZOEKER}/politie_misdrijven_wijk_2018_2025.csv",
-    "kerncijfers": f"{RAADZOEKER}/cbs_kerncijfers_wijk_2022_2025.csv",
+    **{f"raadzoeker/{naam}": f"{RAADZOEKER}/{naam}" for naam in RAADZOEKER_BESTANDEN},
     "kwb2024": f"{KWB2024}/stripped_filtered_data_2024.rotterdam_g4.json",
     **{f"kwb{j}": f"{VERGEWIJK}/cbs-kwb/Kerncijfers_wijken_en_buurten_{j}.csv" for j in KWB_JAREN},
 }
