@@ -15,6 +15,23 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
 
 
+def bekende_wijken() -> list[str]:
+    """The wijk slugs of the crosswalk, read without validation (the data checks validate it later)."""
+    from . import invoer
+    from .wijkplan import _lees_crosswalk
+
+    return [r["slug"] for r in _lees_crosswalk(invoer.wijkbestand("crosswalk"))]
+
+
+def bedoelt_u(waarde: str, bekend: list[str] | None = None) -> str:
+    """"; bedoelt u 'carnisse'?" when ``waarde`` is a known wijk slug (``bekend``, default the crosswalk's) in
+    other capitals, with white space around it or with look-alike letters; else an empty string."""
+    from .sources.sleutels import lijkt_op
+
+    naam = lijkt_op(str(waarde), bekende_wijken() if bekend is None else bekend)
+    return f"; bedoelt u '{naam}'?" if naam else ""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # YAML's .inf and .nan are no values
 
@@ -50,7 +67,8 @@ class Wijk(_Strict):
     @classmethod
     def _safe_slug(cls, v: str) -> str:
         if not SLUG.match(v):
-            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)")
+            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)"
+                             + bedoelt_u(v))
         return v
 
 
@@ -97,7 +115,7 @@ class Wijkraad(_Strict):
     def _wijk_slugs(cls, v: list[str]) -> list[str]:
         fout = [w for w in v if not SLUG.match(w)]
         if fout:
-            raise ValueError(f"geen wijk-slug: {', '.join(map(repr, fout))}")
+            raise ValueError(f"geen wijk-slug: {', '.join(map(repr, fout))}" + "".join(bedoelt_u(w) for w in fout))
         if len(set(v)) != len(v):
             raise ValueError("een wijk staat twee keer in de lijst")
         return v

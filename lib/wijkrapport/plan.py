@@ -110,7 +110,8 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     wanted = set(only or [])
     for name in wanted:
         if name != VOORTGANG and not config.SLUG.match(name):
-            raise ConfigError([Problem(file="--only", value=name, message="geen geldige rapportnaam of wijk-slug")])
+            raise ConfigError([Problem(file="--only", value=name,
+                                       message="geen geldige rapportnaam of wijk-slug" + config.bedoelt_u(name))])
     result = Plan()
     has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
     if (not wanted and has_voortgang) or VOORTGANG in wanted:
