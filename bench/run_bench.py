@@ -8,16 +8,21 @@ Measures, on a copy of the project in a temporary folder, with the same number o
   2. a full ``--force`` build of every report of the year;
   3. a rerun with nothing changed;
   4. a rebuild after touching one wijk's params;
-  5. a synthetic scale test: 100 wijken (the real ones plus generated copies), same notebook;
+  5. a synthetic scale test: the real wijkdocumenten and wijkraad editions, then the same with 100 wijken in the
+     data (the 71 real ones plus copies in every 71-wijk file, the crosswalk and the params; a synthetic
+     wijkraad per two synthetic wijken), so the Rotterdam column and the comparisons run over more wijken;
 and prints each figure, full/floor and the cost per extra wijk against the targets
-(full <= 2,5 x floor; no-change <= 2 s; one wijk changed <= 8 s; <= 1,5 s per extra wijk).
+(full <= 2,5 x floor; no-change <= 2 s; one wijk changed <= 8 s; <= 1,5 s per extra wijk), and the worker
+seconds per wijkdocument and per wijkraad edition from the manifest (``duur_*``).
 
-Usage: ``make bench`` or ``.venv/bin/python bench/run_bench.py [--jobs N] [--wijken 100]``
+Usage: ``make bench`` or ``.venv/bin/python bench/run_bench.py [--jobs N] [--wijken 100] [--base N] [--scale-only]``
+(a small check: ``--scale-only --base 4 --wijken 75``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -102,45 +107,108 @@ def copy_project(folder: Path) -> Path:
     return project
 
 
-def add_synthetic_wijken(project: Path, total: int) -> int:
-    """Generate wijken (copies of real ones with shifted figures) until ``total``; return how many were added."""
+#: the 71-wijk files, each with a ``wijk_slug`` column: a synthetic wijk gets a copy of its model wijk's rows
+RAADZOEKER = "rotterdam-raadzoeker-71-wijken"
+PER_WIJK = ("wijken.csv", "cbs_kerncijfers.csv", "wijkprofiel_index.csv", "wijkprofiel_detail.csv",
+            "politie_misdrijven.csv", "wijkraden.csv", "wijkraad_stukken.csv", "toezeggingen.csv",
+            "stukken_aantallen.csv")
+
+
+def add_synthetic_wijken(project: Path, extra: int, per_raad: int = 2) -> tuple[list[str], list[str]]:
+    """Add ``extra`` wijken to the data and the params, and a wijkraad for every ``per_raad`` of them.
+
+    Each synthetic wijk copies a real wijk (in turn) in every file the reports read: the crosswalk row (own slug,
+    name and CBS buurt code, the model's gebied and map shape, no NPRZ name), and its rows in the 71-wijk files
+    (kerncijfers, Wijkprofiel with detail, police, its wijkraad's documents and the college's toezeggingen).
+    So the Rotterdam column, the comparison with similar wijken and the checks all see more wijken, and a new
+    wijkdocument or edition costs what a real one does. Returns the new wijk and wijkraad slugs."""
     wdir = project / "data" / "wijken"
+    rz = wdir / RAADZOEKER
     cw = pd.read_csv(wdir / "crosswalk.csv", dtype=str, keep_default_na=False)
-    rz = wdir / "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
-    files = {n: pd.read_csv(rz / n, dtype=str, keep_default_na=False) for n in
-             ("cbs_kerncijfers_wijk_2022_2025.csv", "wijkprofiel_index_wijk_2014_2026.csv",
-              "politie_misdrijven_wijk_2018_2025.csv")}
-    with_data = cw[cw["wijk_slug"].isin(files["politie_misdrijven_wijk_2018_2025.csv"]["wijk_slug"])]
-    real = len(with_data)
-    extra = max(0, total - real)
-    new_cw = []
+    files = {n: pd.read_csv(rz / n, dtype=str, keep_default_na=False) for n in PER_WIJK}
+    modellen = cw["wijk_slug"].tolist()
+    new_cw, slugs = [], []
     for i in range(extra):
-        base = with_data.iloc[i % real]
-        slug = f"synthetisch-{i + 1:03d}"
+        model = cw[cw["wijk_slug"] == modellen[i % len(modellen)]].iloc[0]
+        slug, naam = f"synthetisch-{i + 1:03d}", f"Synthetische wijk {i + 1}"
         code = f"BU0599{9000 + i:04d}"
-        row = base.copy()
-        row["wijk_slug"], row["wijk_naam"], row["cbs_buurtcodes"] = slug, f"Synthetische wijk {i + 1}", code
-        row["gebied_slug"], row["nprz_verhuis_naam"], row["opmerking"] = "synthetisch", "", ""
+        row = model.copy()
+        row["wijk_slug"], row["wijk_naam"], row["wijkprofiel_naam"] = slug, naam, naam
+        row["cbs_buurtcodes"], row["politie_code"], row["cbs_buurtnamen_2018"] = code, code, naam
+        row["nprz_verhuis_naam"], row["nprz_focuswijk"], row["opmerking"] = "", "false", "synthetisch (benchmark)"
         new_cw.append(row)
+        slugs.append(slug)
         for name, df in files.items():
-            rows = df[df["wijk_slug"] == base["wijk_slug"]].copy()
+            rows = df[df["wijk_slug"] == model["wijk_slug"]].copy()
             rows["wijk_slug"] = slug
-            if "cbs_buurtcode" in rows:
-                rows["cbs_buurtcode"] = code
-            files[name] = pd.concat([files[name], rows], ignore_index=True)
+            if name == "wijken.csv":
+                rows["wijk_naam"] = naam
+            if name == "wijkraden.csv":
+                rows = rows.head(1).assign(wijkraad_naam=f"Synthetische wijkraad {i // per_raad + 1}")
+            files[name] = pd.concat([df, rows], ignore_index=True)
     pd.concat([cw, pd.DataFrame(new_cw)], ignore_index=True).to_csv(wdir / "crosswalk.csv", index=False)
     for name, df in files.items():
-        df.to_csv(rz / name, index=False)
-    params = yaml.safe_load((project / "params" / "2024" / "wijken.yml").read_text(encoding="utf-8"))
-    params["wijken"] += [{"slug": f"synthetisch-{i + 1:03d}"} for i in range(extra)]
-    (project / "params" / "2024" / "wijken.yml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
-    return extra
+        df.to_csv(rz / name, index=False, lineterminator="\n")
+    year = project / "params" / "2024"
+    params = yaml.safe_load((year / "wijken.yml").read_text(encoding="utf-8"))
+    params["wijken"] += [{"slug": s} for s in slugs]
+    (year / "wijken.yml").write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
+    raden = yaml.safe_load((year / "wijkraden.yml").read_text(encoding="utf-8"))
+    nieuw = [{"slug": f"wijkraad-synthetisch-{j + 1:03d}", "naam": f"Synthetische wijkraad {j + 1}",
+              "wijken": slugs[j * per_raad:(j + 1) * per_raad]} for j in range((extra + per_raad - 1) // per_raad)]
+    raden["wijkraden"] += nieuw
+    (year / "wijkraden.yml").write_text(yaml.safe_dump(raden, allow_unicode=True), encoding="utf-8")
+    return slugs, [r["slug"] for r in nieuw]
+
+
+def cost_per_report(project: Path, ids: set[str]) -> dict[str, dict[str, float]]:
+    """Worker seconds per report type from the manifest's ``duur_*`` fields, over the reports in ``ids``:
+    {'wijken': {'n', 'duur_s', 'duur_notebooks_s', 'duur_html_pdf_s'}, 'wijkraden': {...}} (means)."""
+    manifest = json.loads((project / "reports" / "2024" / "manifest.json").read_text(encoding="utf-8"))
+    out = {}
+    for soort in ("wijken", "wijkraden"):
+        entries = [e for rid, e in manifest["rapporten"].items() if rid in ids and rid.startswith(f"{soort}/")]
+        if entries:
+            out[soort] = {"n": len(entries), **{k: sum(e[k] for e in entries) / len(entries)
+                                                for k in ("duur_s", "duur_notebooks_s", "duur_html_pdf_s")}}
+    return out
+
+
+def _kosten(label: str, kosten: dict[str, dict[str, float]]) -> str:
+    woord = {"wijken": "wijkdocument", "wijkraden": "wijkraad edition"}
+    return f"{label}: " + "; ".join(f"{c['duur_s']:.2f} worker s per {woord[s]} (mean of {c['n']}; notebooks "
+                                    f"{c['duur_notebooks_s']:.2f}, HTML and PDF {c['duur_html_pdf_s']:.2f})"
+                                    for s, c in kosten.items())
+
+
+def scale(project: Path, jobs: int, total: int, base: int | None) -> dict:
+    """The scale test: build ``base`` real wijken (default all) with the wijkraden made of them, then add
+    synthetic wijken (and wijkraden) to the data until ``total`` wijken and build those plus the new ones."""
+    year = project / "params" / "2024"
+    wijken = [w["slug"] for w in yaml.safe_load((year / "wijken.yml").read_text(encoding="utf-8"))["wijken"]]
+    gekozen = wijken[:base] if base else wijken
+    raden = [r["slug"] for r in yaml.safe_load((year / "wijkraden.yml").read_text(encoding="utf-8"))["wijkraden"]
+             if set(r["wijken"]) <= set(gekozen)]
+    ids = {f"wijken/{s}" for s in gekozen} | {f"wijkraden/{s}" for s in raden}
+    t_base = _cli(project, "--force", "--jobs", str(jobs), "--only", *gekozen, *raden)
+    k_base = cost_per_report(project, ids)
+    print(f"scale, {len(wijken)} wijken in the data: {len(gekozen)} wijkdocumenten and {len(raden)} edition(s) "
+          f"in {t_base:.1f} s", flush=True)
+    nieuwe_wijken, nieuwe_raden = add_synthetic_wijken(project, max(0, total - len(wijken)))
+    t_scaled = _cli(project, "--force", "--jobs", str(jobs), "--only", *gekozen, *raden, *nieuwe_wijken, *nieuwe_raden)
+    alle = ids | {f"wijken/{s}" for s in nieuwe_wijken} | {f"wijkraden/{s}" for s in nieuwe_raden}
+    return {"wijken": len(wijken), "extra": len(nieuwe_wijken), "raden": len(raden), "extra_raden": len(nieuwe_raden),
+            "gekozen": len(gekozen), "base": t_base, "scaled": t_scaled, "k_base": k_base,
+            "k_zelfde": cost_per_report(project, ids), "k_alle": cost_per_report(project, alle)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--wijken", type=int, default=100, help="number of wijken in the scale test")
+    ap.add_argument("--wijken", type=int, default=100, help="number of wijken in the data for the scale test")
+    ap.add_argument("--base", type=int, default=None,
+                    help="scale test: build only the first N real wijken (and the wijkraden made of them); default all")
+    ap.add_argument("--scale-only", action="store_true", help="only the scale test (no floor, full build or reruns)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "lib"))
     from wijkrapport import config, plan
@@ -152,41 +220,49 @@ def main() -> None:
         rapporten = plan.plan(2024, None).rapporten
         n_notebooks = sum(len(r.hoofdstukken) for r in rapporten)
         n_wijken = len(config.wijken_params(2024).wijken)
+        n_raden = len(config.wijkraden_params(2024).wijkraden)
         figures = {}
-        # the floor is mostly waiting (process start, jupyter_client's timers) and varies from run to run:
-        # the lower of two runs, which never flatters the ratio full/floor
-        floors = [floor(tmp, n_notebooks, args.jobs) for _ in range(2)]
-        figures["floor"] = min(floors)
-        print(f"kernel-start floor: {' and '.join(f'{f:.1f}' for f in floors)} s", flush=True)
-        figures["floor_engine"] = floor(tmp, n_notebooks, args.jobs, engine=True)
-        print(f"kernel-start floor, this engine's kernels: {figures['floor_engine']:.1f} s", flush=True)
-        figures["full"] = _cli(project, "--force", "--jobs", str(args.jobs))
-        print(f"full build: {figures['full']:.1f} s", flush=True)
-        figures["nochange"] = _cli(project, "--jobs", str(args.jobs))
-        wijken_yml = project / "params" / "2024" / "wijken.yml"
-        params = yaml.safe_load(wijken_yml.read_text(encoding="utf-8"))
-        params["wijken"][0]["titel"] = "Carnisse (benchmark)"
-        wijken_yml.write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
-        figures["one_wijk"] = _cli(project, "--jobs", str(args.jobs))
-        # scale: wijkdocumenten only, real set vs real + synthetic
-        base = _cli(project, "--force", "--jobs", str(args.jobs), "--only", *[w["slug"] for w in params["wijken"]])
-        extra = add_synthetic_wijken(project, args.wijken)
-        slugs = [w["slug"] for w in yaml.safe_load(wijken_yml.read_text(encoding="utf-8"))["wijken"]]
-        scaled = _cli(project, "--force", "--jobs", str(args.jobs), "--only", *slugs)
-        per_extra = (scaled - base) / extra if extra else float("nan")
+        if not args.scale_only:
+            # the floor is mostly waiting (process start, jupyter_client's timers) and varies from run to run:
+            # the lower of two runs, which never flatters the ratio full/floor
+            floors = [floor(tmp, n_notebooks, args.jobs) for _ in range(2)]
+            figures["floor"] = min(floors)
+            print(f"kernel-start floor: {' and '.join(f'{f:.1f}' for f in floors)} s", flush=True)
+            figures["floor_engine"] = floor(tmp, n_notebooks, args.jobs, engine=True)
+            print(f"kernel-start floor, this engine's kernels: {figures['floor_engine']:.1f} s", flush=True)
+            figures["full"] = _cli(project, "--force", "--jobs", str(args.jobs))
+            figures["k_full"] = cost_per_report(project, {r.id for r in rapporten})
+            print(f"full build: {figures['full']:.1f} s", flush=True)
+            figures["nochange"] = _cli(project, "--jobs", str(args.jobs))
+            wijken_yml = project / "params" / "2024" / "wijken.yml"
+            params = yaml.safe_load(wijken_yml.read_text(encoding="utf-8"))
+            params["wijken"][0]["titel"] = f"{params['wijken'][0]['slug']} (benchmark)"
+            wijken_yml.write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
+            figures["one_wijk"] = _cli(project, "--jobs", str(args.jobs))
+        sc = scale(project, args.jobs, args.wijken, args.base)
 
     print(f"workers: {args.jobs}; notebooks in a full build: {n_notebooks} in {len(rapporten)} reports "
-          f"({n_wijken} wijkdocumenten, voortgangsrapportage, programmes)")
-    print(f"kernel-start floor ({n_notebooks} empty notebooks) : {figures['floor']:7.1f} s   (papermill's own kernel start; "
-          f"lower of {' and '.join(f'{f:.1f}' for f in floors)} s)")
-    print(f"  the same through this engine's kernels: {figures['floor_engine']:7.1f} s   (forked from a preloaded server)")
-    print(f"full --force build                     : {figures['full']:7.1f} s   "
-          f"ratio full/floor {figures['full'] / figures['floor']:.2f} (target <= 2.5); "
-          f"against the engine's own floor {figures['full'] / figures['floor_engine']:.2f}")
-    print(f"rerun, nothing changed                 : {figures['nochange']:7.1f} s   (target <= 2 s)")
-    print(f"rebuild after one wijk's params changed: {figures['one_wijk']:7.1f} s   (target <= 8 s)")
-    print(f"scale: {n_wijken} wijken {base:.1f} s, {n_wijken + extra} wijken {scaled:.1f} s; "
-          f"per extra wijk {per_extra:.2f} s (target <= 1.5 s)")
+          f"({n_wijken} wijkdocumenten, {n_raden} wijkraad editions, voortgangsrapportage, programmes)")
+    if not args.scale_only:
+        print(f"kernel-start floor ({n_notebooks} empty notebooks) : {figures['floor']:7.1f} s   (papermill's own "
+              f"kernel start; lower of {' and '.join(f'{f:.1f}' for f in floors)} s)")
+        print(f"  the same through this engine's kernels: {figures['floor_engine']:7.1f} s   (forked from a preloaded server)")
+        print(f"full --force build                     : {figures['full']:7.1f} s   "
+              f"ratio full/floor {figures['full'] / figures['floor']:.2f} (target <= 2.5); "
+              f"against the engine's own floor {figures['full'] / figures['floor_engine']:.2f}")
+        print("  per report, " + _kosten("full build", figures["k_full"]))
+        print(f"rerun, nothing changed                 : {figures['nochange']:7.1f} s   (target <= 2 s)")
+        print(f"rebuild after one wijk's params changed: {figures['one_wijk']:7.1f} s   (target <= 8 s)")
+    nieuw = sc["extra"] + sc["extra_raden"]
+    per_extra = (sc["scaled"] - sc["base"]) / sc["extra"] if sc["extra"] else float("nan")
+    print(f"scale: {sc['gekozen']} wijkdocumenten and {sc['raden']} edition(s) with {sc['wijken']} wijken in the data "
+          f"{sc['base']:.1f} s; the same plus {sc['extra']} synthetic wijken and {sc['extra_raden']} editions "
+          f"({nieuw} reports more) with {sc['wijken'] + sc['extra']} wijken in the data {sc['scaled']:.1f} s; "
+          f"per extra wijk {per_extra:.2f} s wall time, its edition share included (target <= 1.5 s)")
+    print("  per report, " + _kosten(f"{sc['wijken']} wijken in the data", sc["k_base"]))
+    print("  per report, " + _kosten(f"the same reports with {sc['wijken'] + sc['extra']} wijken in the data",
+                                     sc["k_zelfde"]))
+    print("  per report, " + _kosten("all reports of the larger run", sc["k_alle"]))
 
 
 if __name__ == "__main__":

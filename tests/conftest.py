@@ -19,10 +19,23 @@ wijken:
 """
 
 
+#: two wijkraad editions: one of three wijken (one of them in the fast wijken profile) and Hoogvliet's two wijken
+WIJKRADEN_SNEL = """jaar: 2024
+notebook: wijkraad.ipynb
+wijkraden:
+  - slug: wijkraad-carnisse-zuidplein-zuiderpark
+    naam: "Wijkraad Carnisse-Zuidplein-Zuiderpark"
+    wijken: [carnisse, zuiderpark-en-zuidrand, zuidplein]
+  - slug: wijkraad-hoogvliet
+    naam: "Wijkraad Hoogvliet"
+    wijken: [hoogvliet-noord, hoogvliet-zuid]
+"""
+
+
 @pytest.fixture(scope="session")
 def volledige_build(tmp_path_factory):
-    """One real build (voortgangsrapportage + three wijkdocumenten) shared by the output tests."""
-    project = make_project(tmp_path_factory.mktemp("build"))
+    """One real build (voortgangsrapportage, three wijkdocumenten, two wijkraad editions) shared by the output tests."""
+    project = make_project(tmp_path_factory.mktemp("build"), wijkraden_yml=WIJKRADEN_SNEL)
     (project / "params" / "2024" / "wijken.yml").write_text(WIJKEN_SNEL, encoding="utf-8")
     out = project / "reports"
     result = run_cli("--year", "2024", "--jobs", "2", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(project)})

@@ -25,8 +25,12 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
 
 
-def make_project(tmp_path: Path, voortgang_yml: str | None = None, wijken_yml: str | None = None) -> Path:
-    """A copy of the project's notebooks, params and data in ``tmp_path`` (use with WIJKRAPPORT_ROOT)."""
+def make_project(tmp_path: Path, voortgang_yml: str | None = None, wijken_yml: str | None = None,
+                 wijkraden_yml: str | None = None) -> Path:
+    """A copy of the project's notebooks, params and data in ``tmp_path`` (use with WIJKRAPPORT_ROOT).
+
+    Wijkraad editions only where a test asks for them (``wijkraden_yml``): the project's own list (39 editions)
+    is left out, so a test's profile stays small."""
     import shutil
 
     root = tmp_path / "project"
@@ -40,6 +44,9 @@ def make_project(tmp_path: Path, voortgang_yml: str | None = None, wijken_yml: s
         (year / "voortgangsrapportage.yml").write_text(voortgang_yml, encoding="utf-8")
     if wijken_yml is not None:
         (year / "wijken.yml").write_text(wijken_yml, encoding="utf-8")
+    (year / "wijkraden.yml").unlink(missing_ok=True)
+    if wijkraden_yml is not None:
+        (year / "wijkraden.yml").write_text(wijkraden_yml, encoding="utf-8")
     return root
 
 

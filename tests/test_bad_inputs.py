@@ -86,7 +86,7 @@ def _breek_tekst(root: Path, case: dict) -> None:
         path = root / v["pad"]
         tekst = path.read_text(encoding="utf-8-sig")
         assert v["oud"] in tekst, f"{case['id']}: '{v['oud']}' not in {v['pad']}"
-        _schrijf(path, tekst.replace(v["oud"], v["nieuw"], 1).encode("utf-8"))
+        _schrijf(path, tekst.replace(v["oud"], v["nieuw"], -1 if v.get("alle") else 1).encode("utf-8"))
     for rel, codering in (case.get("codering") or {}).items():
         path = root / rel
         _schrijf(path, path.read_text(encoding="utf-8-sig").encode(codering))
@@ -138,6 +138,8 @@ def test_bad_input_validated(case, tmp_path, monkeypatch):
     assert code == case["exit"], stderr
     for tekst in case.get("meldt", []):
         assert tekst in stderr, f"{tekst!r} not in:\n{stderr}"
+    for tekst in case.get("nooit", []):
+        assert tekst not in stderr, f"{tekst!r} in:\n{stderr}"
 
 
 @pytest.mark.parametrize("case", CLI, ids=[c["id"] for c in CLI])

@@ -84,12 +84,19 @@ def test_the_25_wijken_keep_their_figures():
 
 
 def test_the_25_wijken_keep_their_figures_through_the_loaders():
-    """The same comparison through both loaders (stable names, converted units, typed)."""
-    oud = wijken.load_kerncijfers_recent().dropna(subset=["waarde"])
-    nieuw = raadzoeker.load_kerncijfers()
-    both = oud.merge(nieuw, on=["wijk_slug", "jaar", "variabele"], how="left", suffixes=("_oud", "_nieuw"))
-    assert len(both) > 500 and both["waarde_nieuw"].notna().all()
-    assert (both["waarde_oud"] == both["waarde_nieuw"]).all()
+    """The wijk figures (``sources.wijken``, now read from the 71-wijk files) equal the older 25-wijk file, converted
+    as before (WOZ and income x 1.000)."""
+    factor = {"gem_woz_waarde_x1000eur": 1000, "gem_inkomen_per_inwoner_x1000eur": 1000}
+    naam = {"aantal_inwoners": "inwoners", "gem_woz_waarde_x1000eur": "woz", "pct_huurwoningen": "pct_huur",
+            "pct_huurwoningen_corporatie": "pct_corporatie", "gem_inkomen_per_inwoner_x1000eur": "inkomen_per_inwoner",
+            "pct_huishoudens_laag_inkomen": "pct_laagste_40_huishoudens", "personen_alg_bijstandsuitkering": "bijstand",
+            "pct_0_15_jaar": "pct_0_15", "pct_65_plus": "pct_65_plus", "pct_eenpersoonshuishoudens": "pct_eenpersoonshuishoudens"}
+    oud = {(r["wijk_slug"], int(r["jaar"]), naam[col]): float(r[col]) * factor.get(col, 1)
+           for r in _rows(OUD / "cbs_kerncijfers_wijk_2022_2025.csv") for col in naam if r[col] != ""}
+    nieuw = wijken.load_kerncijfers_recent().set_index(["wijk_slug", "jaar", "variabele"])["waarde"].to_dict()
+    assert len(oud) > 500
+    assert {k: (v, nieuw.get(k)) for k, v in oud.items() if nieuw.get(k) != v} == {}
+    assert wijken.load_kerncijfers_recent()["wijk_slug"].nunique() == 71
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared beside the project")
@@ -166,15 +173,21 @@ GEBROKEN = [
     ("cbs_kerncijfers.csv", "carnisse,2024,inw,", "11620", "11620.5", "load_kerncijfers", None, "geheel"),
     ("cbs_kerncijfers.csv", "carnisse,2024,inw,", "11620", "-11620", "load_kerncijfers", "waarde", "greater_than"),
     ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "huur", "huur2", "load_kerncijfers", "variabele", "variabelen.csv"),
-    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "Carnisse", "load_kerncijfers", "wijk_slug", "wijken.csv"),
-    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "carnisse\u00a0", "load_kerncijfers", "wijk_slug", "wijken.csv"),
+    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "Carnisse", "load_kerncijfers", "wijk_slug",
+     "waarschijnlijk dezelfde als 'carnisse'"),
+    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "c\u0430rnisse", "load_kerncijfers", "wijk_slug",
+     "verschillende schriften"),
+    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "carnis\u200bse", "load_kerncijfers", "wijk_slug",
+     "U+200B"),
+    ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "carnisse", "atlantis", "load_kerncijfers", "wijk_slug",
+     "wijken.csv"),
     ("cbs_kerncijfers.csv", "carnisse,2024,huur,", "2024", "2042.5", "load_kerncijfers", None, "jaar"),
     ("politie_misdrijven.csv", "carnisse,Woninginbraak,2024,", ",24", ",2400", "load_politie", None, "Totaal misdrijven"),
     ("wijkprofiel_index.csv", "carnisse,2026,fysiek,", ",83", ",", "load_wijkprofiel", "waarde", "leeg"),
     ("wijkprofiel_detail.csv", "carnisse,2026,fysiek,subjectief,Wonen,", "subjectief", "subjectieve",
      "load_wijkprofiel_detail", "deel", "isin"),
-    ("wijkraden.csv", "carnisse,Wijkraad Carnisse-Zuiderpark", "Zuiderpark", "Zuiderpark ", "load_wijkraad_namen",
-     "wijkraad_naam", "spaties"),
+    ("wijkraden.csv", "zuiderpark-en-zuidrand,Wijkraad Carnisse-Zuiderpark", "Zuiderpark", "ZuiderPark", "load_wijkraad_namen",
+     "wijkraad_naam", "waarschijnlijk dezelfde als 'Wijkraad Carnisse-Zuiderpark'"),
     ("wijkraad_stukken.csv", "carnisse,1,", "https://gemeenteraad", "javascript:alert(1)//gemeenteraad",
      "load_wijkraad_stukken", "link", "https"),
     ("wijkraad_stukken.csv", "carnisse,1,", "2026-05-06", "2026-02-30", "load_wijkraad_stukken", "datum", "datum"),
@@ -228,7 +241,23 @@ def test_a_duplicate_row_is_an_error(kopie):
     path = kopie / "politie_misdrijven.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
-    assert any("unique" in str(p) or "duplic" in str(p).lower() for p in _problemen(raadzoeker.load_politie))
+    n = len(text.splitlines()) + 1
+    assert [(p.row, p.message) for p in _problemen(raadzoeker.load_politie)] == [
+        (n, "dubbele rij: carnisse, Totaal misdrijven, 2018 staat al in rij 2")]
+
+
+def test_identifiers_are_normalised_and_a_repeat_after_normalising_is_named(kopie):
+    """White space around a slug goes (as in every loader); a row that then repeats another names it."""
+    path = kopie / "cbs_kerncijfers.csv"
+    nr = _regel(path, "carnisse,2024,huur,")
+    _vervang(path, nr, "carnisse", "\u00a0carnisse ")
+    df = raadzoeker.load_kerncijfers()
+    assert len(df[(df["wijk_slug"] == "carnisse") & (df["jaar"] == 2024) & (df["variabele"] == "pct_huur")]) == 1
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "carnisse ,2024,huur,70.0\n", encoding="utf-8")
+    (p,) = _problemen(raadzoeker.load_kerncijfers)
+    assert (p.row, p.field) == (len(text.splitlines()) + 1, "wijk_slug")
+    assert p.message.startswith("waarschijnlijk dezelfde als ") and f"' in rij {nr}: " in p.message
 
 
 def test_more_items_than_the_source_keeps_is_an_error(kopie):

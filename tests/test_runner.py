@@ -140,8 +140,9 @@ def test_changed_data_rebuilds_exactly_the_reports_that_read_it(tmp_path):
     assert cli(project, "--year", "2024").returncode == 0
     manifest = project / "reports" / "2024" / "manifest.json"
     before = {k: v["gebouwd_op"] + str(v["inputs"]) for k, v in json.loads(manifest.read_text())["rapporten"].items()}
-    politie = project / "data" / "wijken" / "rotterdam-raadzoeker-wijkprofiel-cbs-politie" / "politie_misdrijven_wijk_2018_2025.csv"
-    politie.write_text(politie.read_text(encoding="utf-8").replace("Carnisse,BU05991572,2024,849,", "Carnisse,BU05991572,2024,850,"),
+    politie = project / "data" / "wijken" / "rotterdam-raadzoeker-71-wijken" / "politie_misdrijven.csv"
+    politie.write_text(politie.read_text(encoding="utf-8").replace("carnisse,Totaal misdrijven,2024,849\n",
+                                                                   "carnisse,Totaal misdrijven,2024,850\n"),
                        encoding="utf-8")
     result = cli(project, "--year", "2024")
     assert result.returncode == 0, result.stderr

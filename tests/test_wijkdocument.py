@@ -42,7 +42,9 @@ def test_wijk_without_nprz_data_says_so_instead_of_zero(gebouwd):
     text = _text(target / "wijken" / "hoogvliet-zuid.html")
     assert "Hoogvliet-zuid" in text
     assert "geen cijfers over verhuizingen" in text
-    assert "geen gegevens" in text  # Rotterdam figures the sources lack
+    kern = (target / "data" / "wijken" / "hoogvliet-zuid" / "kerncijfers.csv").read_text(encoding="utf-8")
+    assert "inwoners,Inwoners,aantal,2024," in kern and ",668050," in kern  # Rotterdam: all wijken, not 'geen gegevens'
+    assert "Rotterdam: berekend uit alle 71 wijken." in text
 
 
 def test_shared_cbs_buurt_caveat_is_stated(gebouwd):

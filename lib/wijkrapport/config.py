@@ -15,6 +15,23 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
 
 
+def bekende_wijken() -> list[str]:
+    """The wijk slugs of the crosswalk, read without validation (the data checks validate it later)."""
+    from . import invoer
+    from .wijkplan import _lees_crosswalk
+
+    return [r["slug"] for r in _lees_crosswalk(invoer.wijkbestand("crosswalk"))]
+
+
+def bedoelt_u(waarde: str, bekend: list[str] | None = None) -> str:
+    """"; bedoelt u 'carnisse'?" when ``waarde`` is a known wijk slug (``bekend``, default the crosswalk's) in
+    other capitals, with white space around it or with look-alike letters; else an empty string."""
+    from .sources.sleutels import lijkt_op
+
+    naam = lijkt_op(str(waarde), bekende_wijken() if bekend is None else bekend)
+    return f"; bedoelt u '{naam}'?" if naam else ""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # YAML's .inf and .nan are no values
 
@@ -50,7 +67,8 @@ class Wijk(_Strict):
     @classmethod
     def _safe_slug(cls, v: str) -> str:
         if not SLUG.match(v):
-            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)")
+            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)"
+                             + bedoelt_u(v))
         return v
 
 
@@ -67,6 +85,68 @@ class WijkenParams(_Strict):
             if w.slug in seen:
                 raise ValueError(f"wijk '{w.slug}' staat twee keer in de lijst")
             seen.add(w.slug)
+        return v
+
+
+class OokGenoemd(_Strict):
+    """Another name of the same wijkraad in the source (a merger or rename), with the wijken it was recorded for."""
+
+    naam: str = Field(min_length=1)
+    wijken: list[str] = Field(min_length=1)
+
+
+class Wijkraad(_Strict):
+    slug: str
+    naam: str = Field(min_length=1)
+    wijken: list[str] = Field(min_length=1)
+    ook_genoemd: list[OokGenoemd] = Field(default_factory=list)
+    titel: str | None = None
+    parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+    @field_validator("slug")
+    @classmethod
+    def _safe_slug(cls, v: str) -> str:
+        if not SLUG.match(v):
+            raise ValueError("een slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)")
+        return v
+
+    @field_validator("wijken")
+    @classmethod
+    def _wijk_slugs(cls, v: list[str]) -> list[str]:
+        fout = [w for w in v if not SLUG.match(w)]
+        if fout:
+            raise ValueError(f"geen wijk-slug: {', '.join(map(repr, fout))}" + "".join(bedoelt_u(w) for w in fout))
+        if len(set(v)) != len(v):
+            raise ValueError("een wijk staat twee keer in de lijst")
+        return v
+
+
+class WijkradenParams(_Strict):
+    """``params/<jaar>/wijkraden.yml``: one edition per wijk- of dorpsraad (made by ``python -m wijkrapport.wijkraadparams``)."""
+
+    jaar: int = Field(ge=2000, le=2100)
+    notebook: str = "wijkraad.ipynb"
+    wijkraden: list[Wijkraad] = Field(min_length=1)
+    wijken_zonder_wijkraad: list[str] = Field(default_factory=list)
+
+    @field_validator("notebook")
+    @classmethod
+    def _plain_name(cls, v: str) -> str:
+        if not NOTEBOOK.match(v):
+            raise ValueError("verwacht een notebooknaam zoals 'wijkraad.ipynb' (geen map of pad)")
+        return v
+
+    @field_validator("wijkraden")
+    @classmethod
+    def _unique(cls, v: list[Wijkraad]) -> list[Wijkraad]:
+        slugs = [r.slug for r in v]
+        dubbel = sorted({s for s in slugs if slugs.count(s) > 1})
+        if dubbel:
+            raise ValueError(f"wijkraad {', '.join(dubbel)} staat twee keer in de lijst")
+        wijken = [w for r in v for w in r.wijken]
+        dubbel = sorted({w for w in wijken if wijken.count(w) > 1})
+        if dubbel:
+            raise ValueError(f"wijk {', '.join(dubbel)} hoort bij meer dan één wijkraad")
         return v
 
 
@@ -153,6 +233,19 @@ def wijken_params(jaar: int) -> WijkenParams | None:
     _identiteit(paths.year_params_dir(jaar) / "wijken.yml",
                 [(f"wijken.{i}", w.parameters) for i, w in enumerate(params.wijken)], IDENTITEIT_WIJK,
                 "bepaalt over welke wijk en welk jaar het document gaat (slug en jaar)")
+    return params
+
+
+IDENTITEIT_WIJKRAAD = ("jaar", "wijkraad", "wijken", "tabellen_dir")
+
+
+def wijkraden_params(jaar: int) -> WijkradenParams | None:
+    path = paths.year_params_dir(jaar) / "wijkraden.yml"
+    if not path.exists():
+        return None
+    params = _year_file(WijkradenParams, jaar, "wijkraden.yml")
+    _identiteit(path, [(f"wijkraden.{i}", r.parameters) for i, r in enumerate(params.wijkraden)], IDENTITEIT_WIJKRAAD,
+                "bepaalt over welke wijkraad, welke wijken en welk jaar het rapport gaat")
     return params
 
 

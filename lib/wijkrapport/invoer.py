@@ -39,7 +39,8 @@ def kwb_json() -> dict:
 def _wijken_bestanden() -> dict[str, str]:
     """data/wijken/: key -> path inside the folder (``kwb<jaar>`` for every KWB year, ``kwb_json``)."""
     b = wijkbronnen()
-    uit = {k: b[k] for k in ("crosswalk", "variabelen", "wijkprofiel", "politie", "kerncijfers")}
+    uit = {k: b[k] for k in ("crosswalk", "variabelen")}
+    uit.update({f"raadzoeker/{naam}": f"{b['raadzoeker']['map']}/{naam}" for naam in b["raadzoeker"]["bestanden"]})
     uit["kwb_json"] = b["kwb_json"]["pad"]
     uit.update({f"kwb{j}": pad for j, pad in b["kwb"].items()})
     return uit

@@ -16,6 +16,8 @@ BRONNEN = [
     "CBS, Kerncijfers wijken en buurten (CC BY 4.0).",
     "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam.",
     "Politie, geregistreerde misdrijven per buurt (CBS tabel 47018NED).",
+    "Gemeente Rotterdam: gemeenteraad.rotterdam.nl en wijkraad.rotterdam.nl (stukken van wijkraden en toezeggingen, "
+    "via raadzoeker).",
 ]
 
 
@@ -51,6 +53,14 @@ def _data_link(entry: dict) -> str | None:
     return book if book in (entry.get("outputs") or []) else None
 
 
+def _per_gebied(items: list[dict]) -> list[dict]:
+    """Reports grouped by gebied (alphabetical; reports without one last), each group alphabetical by name."""
+    groepen: dict[str, list[dict]] = {}
+    for item in sorted(items, key=lambda r: r["naam"]):
+        groepen.setdefault(item["gebied"] or "", []).append(item)
+    return [{"naam": g or "Overig", "rapporten": groepen[g]} for g in sorted(groepen, key=lambda g: (g == "", g))]
+
+
 def build_index(target: Path, manifest: dict) -> Path:
     """Write ``index.html`` into ``target`` atomically and return its path."""
     path = target / "index.html"
@@ -61,7 +71,7 @@ def build_index(target: Path, manifest: dict) -> Path:
 def index_html(jaar: str, manifest: dict) -> str:
     """The landing page of year ``jaar``: every report in ``manifest`` that has published files."""
     rapporten = manifest.get("rapporten", {})
-    voortgang, programmas, wijken = [], [], []
+    voortgang, programmas, wijken, wijkraden = [], [], [], []
     for rid, entry in sorted(rapporten.items()):
         outputs = entry.get("outputs") or []
         if not outputs:
@@ -72,9 +82,12 @@ def index_html(jaar: str, manifest: dict) -> str:
             "pdf": entry.get("pdf") if entry.get("pdf") in outputs else None,
             "data": _data_link(entry),
             "status": entry.get("status"),
+            "gebied": entry.get("gebied") if isinstance(entry.get("gebied"), str) else "",
         }
         if rid.startswith("wijken/"):
             wijken.append(item)
+        elif rid.startswith("wijkraden/"):
+            wijkraden.append(item)
         elif rid.startswith("programmas/"):
             programmas.append(item)
         else:
@@ -84,11 +97,14 @@ def index_html(jaar: str, manifest: dict) -> str:
         groepen.append({"id": "programma", "titel": "Voortgangsrapportage", "rapporten": voortgang})
     if programmas:
         groepen.append({"id": "programmas", "titel": "Programmarapporten", "rapporten": programmas})
+    if wijkraden:
+        groepen.append({"id": "wijkraden", "titel": "Edities per wijk- en dorpsraad", "rapporten": wijkraden,
+                        "gebieden": _per_gebied(wijkraden)})
     if wijken:
-        groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": sorted(wijken, key=lambda r: r["naam"])})
+        groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": wijken, "gebieden": _per_gebied(wijken)})
     env, css = _sjabloon()
     return env.get_template("index.html.j2").render(
-        jaar=jaar, groepen=groepen, wijken=bool(wijken), css=css, bronnen=bronnen(jaar),
+        jaar=jaar, groepen=groepen, wijken=bool(wijken or wijkraden), css=css, bronnen=bronnen(jaar),
         soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )

@@ -116,7 +116,8 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     wanted = set(only or [])
     for name in wanted:
         if name != VOORTGANG and not config.SLUG.match(name):
-            raise ConfigError([Problem(file="--only", value=name, message="geen geldige rapportnaam of wijk-slug")])
+            raise ConfigError([Problem(file="--only", value=name,
+                                       message="geen geldige rapportnaam of wijk-slug" + config.bedoelt_u(name))])
     result = Plan()
     has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
     if (not wanted and has_voortgang) or VOORTGANG in wanted:
@@ -128,7 +129,12 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     wanted_programmas = wanted & programma_namen
     if not wanted or wanted_programmas:
         programmaplan.programmarapporten(jaar, wanted_programmas or None, result)
-    wijk_slugs = wanted - {VOORTGANG} - programma_namen
+    from . import wijkraadplan
+
+    wijkraad_slugs = wanted & wijkraadplan.slugs(jaar)
+    if not wanted or wijkraad_slugs:
+        wijkraadplan.wijkraadedities(jaar, wijkraad_slugs or None, result)
+    wijk_slugs = wanted - {VOORTGANG} - programma_namen - wijkraad_slugs
     if not wanted or wijk_slugs:
         before = len(result.rapporten)
         wijkplan.wijkdocumenten(jaar, wijk_slugs or None, result)
@@ -136,7 +142,8 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
         if missing:
             raise ConfigError([
                 Problem(file="--only", value=m, message=f"onbekend rapport: verwacht '{VOORTGANG}', een programma uit "
-                        f"params/{jaar}/programmas.yml of een wijk uit params/{jaar}/wijken.yml") for m in sorted(missing)
+                        f"params/{jaar}/programmas.yml, een wijk uit params/{jaar}/wijken.yml of een wijkraad uit "
+                        f"params/{jaar}/wijkraden.yml") for m in sorted(missing)
             ])
     if not result.rapporten:
         raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen voortgangsrapportage.yml, "

@@ -77,7 +77,7 @@ class Uitgever:
                  "outputs": files, "uitvoer": _uitvoer(staging, files),
                  "versie": __version__, "inputs": dict(rapport.inputs), "titel": rapport.titel,
                  "html": rapport.html_rel, "pdf": rapport.pdf_rel, "data": rapport.data_rel,
-                 "notebooks": rapport.notebooks_rel}
+                 "notebooks": rapport.notebooks_rel, "gebied": rapport.meta_dict().get("gebied")}
         weg = set(mf.bestanden_van(oud)) | mf.eigen_bestanden(self.target, rapport.html_rel, rapport.pdf_rel,
                                                                rapport.data_rel, rapport.notebooks_rel)
         manifest = copy.deepcopy(self.manifest)

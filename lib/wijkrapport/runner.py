@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__, paths
 from .bestanden import lees_cache, schrijf_atomair
+from .config import SLUG
 from .executors import WerkprocesGestopt, executor
 from .incremental import up_to_date
 from .manifest import lees as manifest_lezen
@@ -38,7 +39,8 @@ log = logging.getLogger("wijkrapport")
 
 def _chapter_output(rapport: Rapport, index: int, staging: Path) -> Path:
     nb, params = rapport.hoofdstukken[index]
-    suffix = "".join(f"_{v}" for _, v in params if isinstance(v, str))
+    # slugs name the chapter (pijler, wijk, wijkraad); names and lists (spaces, ';') stay out of file names
+    suffix = "".join(f"_{v}" for _, v in params if isinstance(v, str) and SLUG.match(v))
     return staging / rapport.notebooks_rel / f"{index + 1:02d}_{Path(nb).stem}{suffix}.ipynb"
 
 

@@ -13,9 +13,24 @@ from .publish import schrijf_csv, toon_figuur, toon_html, toon_lijst, toon_tabel
 from .sources.jaarbestanden import verhuis_bron
 from .tables import Kolom
 
-BRON_CBS = "CBS, Kerncijfers wijken en buurten (CC BY 4.0)"
-BRON_WP = "Gemeente Rotterdam, OBI, Wijkprofiel"
-BRON_POLITIE = "Politie, geregistreerde misdrijven (CBS tabel 47018NED)"
+
+class _Bron:
+    """The credit lines the data's bron.yml requires (``data/wijken/rotterdam-raadzoeker-71-wijken/bron.yml``)."""
+
+    def __getattr__(self, naam: str) -> str:
+        from .sources import raadzoeker
+
+        return getattr(raadzoeker.load_bron().bronvermelding, naam)
+
+
+_BRON = _Bron()
+
+
+def __getattr__(naam: str) -> str:  # BRON_CBS, BRON_WP, ...: read from the data, never typed here
+    veld = {"BRON_CBS": "cbs", "BRON_WP": "wijkprofiel", "BRON_POLITIE": "politie", "BRON_WIJKRADEN": "wijkraden"}
+    if naam in veld:
+        return getattr(_BRON, veld[naam])
+    raise AttributeError(naam)
 
 
 def _herberekend() -> str:
@@ -61,12 +76,22 @@ def toon_kerncijfers(slug: str, jaar: int, tabellen_dir: str) -> None:
     ]
     toon_tabel(
         kern, kolommen, caption=f"Kerncijfers {w['wijk_naam']}, {w['gebied_naam']} en Rotterdam",
-        bron=f"{BRON_CBS}; peildatum 1 januari van het jaar (inkomen: jaar zelf).",
+        bron=f"{_BRON.cbs}; peildatum 1 januari van het jaar (inkomen: jaar zelf).",
         voetnoot="Gebied: berekend uit alle wijken van het gebied (aantallen opgeteld, percentages en bedragen "
-        "gewogen naar inwoners). 'geen gegevens': de bron heeft dit cijfer niet voor dit jaar.",
+        "gewogen naar inwoners). " + wijkdata.methode_kerncijfers(kern) + _dekking(kern)
+        + " 'geen gegevens': de bron heeft dit cijfer niet voor dit jaar.",
         naam="kerncijfers", tabellen_dir=tabellen_dir,
-        data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron"]],
+        data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron", "rotterdam_bron",
+                   "rotterdam_dekking"]],
     )
+
+
+def _dekking(kern: pd.DataFrame) -> str:
+    """Notes on Rotterdam figures computed from fewer than all wijken, e.g. 'Rotterdam, inkomen 2023: berekend over
+    64 van de 70 gebieden (98,7% van de inwoners).'"""
+    delen = [f" Rotterdam, {r.label[:1].lower()}{r.label[1:]} {int(r.jaar)}: {r.rotterdam_dekking}."
+             for r in kern.itertuples() if r.rotterdam_dekking]
+    return "".join(delen)
 
 
 def toon_wijkprofiel(slug: str, jaar: int, tabellen_dir: str) -> None:
@@ -84,10 +109,10 @@ def toon_wijkprofiel(slug: str, jaar: int, tabellen_dir: str) -> None:
     alt = (f"Wijkprofiel {w['wijk_naam']}, {int(wp['editie'].min())} tot {int(last['editie'])}. In {int(last['editie'])}: "
            + ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series) + f". 100 is het Rotterdamse gemiddelde van {basis}.")
     toon_figuur(fig, alt=alt, titel=f"Wijkprofiel {w['wijk_naam']}.",
-                bron=BRON_WP + f"; index 100 = Rotterdam {basis}. De cijfers staan in de tabel hieronder.")
+                bron=_BRON.wijkprofiel + f"; index 100 = Rotterdam {basis}. De cijfers staan in de tabel hieronder.")
     toon_tabel(wp, [Kolom("editie", "Editie", opmaak=lambda v: str(int(v)))]
                + [Kolom(s, s, numeriek=True, opmaak=lambda v: fmt.getal(v)) for s in series],
-               caption=f"Wijkprofiel {w['wijk_naam']} per editie", bron=BRON_WP,
+               caption=f"Wijkprofiel {w['wijk_naam']} per editie", bron=_BRON.wijkprofiel,
                voetnoot=_herberekend(),
                naam="wijkprofiel", tabellen_dir=tabellen_dir)
 
@@ -102,12 +127,14 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
     if len(rates):
         # every year, so that years without inhabitants (no rate) break the line instead of being bridged
         frame = crim.rename(columns={"misdrijven_per_1000": w["wijk_naam"],
-                                     "alle_misdrijven_per_1000": "Alle wijken in dit overzicht"})
-        series = [w["wijk_naam"]] + (["Alle wijken in dit overzicht"] if frame["Alle wijken in dit overzicht"].notna().any() else [])
+                                     "rotterdam_misdrijven_per_1000": "Rotterdam"})
+        series = [w["wijk_naam"]] + (["Rotterdam"] if frame["Rotterdam"].notna().any() else [])
         fig = line_chart(frame, "jaar", series, "per1000")
         last = rates.iloc[-1]
         alt = (f"Misdrijven per 1.000 inwoners in {w['wijk_naam']}: {fmt.getal(rates.iloc[0]['misdrijven_per_1000'], 0)} "
                f"in {int(rates.iloc[0]['jaar'])} en {fmt.getal(last['misdrijven_per_1000'], 0)} in {int(last['jaar'])}.")
+        if not fmt.is_missing(last["rotterdam_misdrijven_per_1000"]):
+            alt += f" Heel Rotterdam in {int(last['jaar'])}: {fmt.getal(last['rotterdam_misdrijven_per_1000'], 0)}."
         open_jaren = [(str(int(j)), n == 0) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True)
                       if rates["jaar"].min() < j < rates["jaar"].max() and j not in set(rates["jaar"])]
         onbekend = [j for j, nul in open_jaren if not nul]
@@ -116,11 +143,12 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
             alt += f" Voor {fmt.opsomming(onbekend)} is het aantal inwoners niet bekend; daar loopt de lijn niet door."
         if nul:
             alt += f" In {fmt.opsomming(nul)} woonden er geen mensen; daar loopt de lijn niet door."
-        toon_figuur(fig, alt=alt, titel="Misdrijven per 1.000 inwoners.", bron=BRON_POLITIE + "; inwoners: CBS",
+        toon_figuur(fig, alt=alt, titel="Misdrijven per 1.000 inwoners.", bron=_BRON.politie + "; inwoners: CBS",
                     data=rates, data_kolommen=[
                         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
                         Kolom("misdrijven_per_1000", "Wijk", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
-                        Kolom("alle_misdrijven_per_1000", "Alle wijken", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
+                        Kolom("rotterdam_misdrijven_per_1000", "Rotterdam", numeriek=True,
+                              opmaak=lambda v: fmt.getal(v, 1, missing="–")),
                     ])
     kolommen = [
         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
@@ -129,17 +157,81 @@ def toon_veiligheid(slug: str, jaar: int, tabellen_dir: str) -> None:
         Kolom("woninginbraak", "Woninginbraken", numeriek=True, opmaak=lambda v: fmt.getal(v)),
         Kolom("woninginbraak_per_1000", "Woninginbraken per 1.000", numeriek=True,
               opmaak=lambda v: fmt.getal(v, 1, missing="–")),
-        Kolom("alle_misdrijven_per_1000", "Alle wijken: misdrijven per 1.000", numeriek=True,
+        Kolom("rotterdam_misdrijven_per_1000", "Rotterdam: misdrijven per 1.000", numeriek=True,
               opmaak=lambda v: fmt.getal(v, 1, missing="–")),
     ]
     leeg = [str(int(j)) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True) if n == 0]
     geen_inwoners = (f" In {fmt.opsomming(leeg)} woonden er volgens het CBS geen mensen in {w['wijk_naam']}: een cijfer "
                      "per 1.000 inwoners bestaat dan niet ('–')." if leeg else "")
-    toon_tabel(crim, kolommen, caption=f"Geregistreerde misdrijven in {w['wijk_naam']}", bron=BRON_POLITIE,
-               voetnoot="Per 1.000 inwoners alleen voor jaren waarin het aantal inwoners van de wijk bekend is. "
-               "Voor heel Rotterdam staan geen politiecijfers in de data; de vergelijking is met alle wijken "
-               "in dit overzicht samen." + geen_inwoners,
+    toon_tabel(crim, kolommen, caption=f"Geregistreerde misdrijven in {w['wijk_naam']}", bron=_BRON.politie,
+               voetnoot="Per 1.000 inwoners alleen voor jaren waarin het aantal inwoners bekend is (voor Rotterdam: "
+               "van alle wijken). " + _politie_methode() + geen_inwoners,
                naam="veiligheid", tabellen_dir=tabellen_dir)
+    toon_politie_categorieen(slug, jaar, tabellen_dir)
+
+
+def _politie_methode() -> str:
+    from .stad import politie_methode_zin
+
+    return politie_methode_zin(wijkdata.gebied_van(), wijkdata.wijknamen())
+
+
+def toon_politie_categorieen(slug: str, jaar: int, tabellen_dir: str) -> None:
+    """Per kind of crime: the wijk and Rotterdam per 1.000 inhabitants in the latest year with both."""
+    w = wijkdata.wijk(slug)
+    tabel = wijkdata.politie_categorieen(slug, jaar)
+    if tabel.empty:
+        toon_tekst(f"Voor {w['wijk_naam']} is geen jaar met politiecijfers én inwoners: per soort misdrijf is er geen "
+                   "vergelijking met Rotterdam.")
+        return
+    laatste = int(tabel["jaar"].iloc[0])
+    toon_tekst(wijkteksten.politie_zin(w["wijk_naam"], tabel))
+    p1 = lambda v: fmt.getal(v, 1, missing="–")  # noqa: E731
+    toon_tabel(tabel, [
+        Kolom("categorie", "Soort misdrijf"),
+        Kolom("aantal", f"Aantal {laatste}", numeriek=True, opmaak=lambda v: fmt.getal(v)),
+        Kolom("vorig_per_1000", f"{w['wijk_naam']} per 1.000, {laatste - 1}", numeriek=True, opmaak=p1),
+        Kolom("per_1000", f"{w['wijk_naam']} per 1.000, {laatste}", numeriek=True, opmaak=p1),
+        Kolom("rotterdam_per_1000", f"Rotterdam per 1.000, {laatste}", numeriek=True, opmaak=p1),
+    ], caption=f"Misdrijven per soort in {w['wijk_naam']} en Rotterdam, per 1.000 inwoners", bron=_BRON.politie,
+        voetnoot="Elke soort is een deel van het totaal. " + _politie_methode(),
+        naam="veiligheid_per_soort", tabellen_dir=tabellen_dir)
+
+
+def toon_wijkprofiel_detail(slug: str, jaar: int, tabellen_dir: str) -> None:
+    """The latest edition's sub-indices: how residents experience each theme beside what the registrations say."""
+    w = wijkdata.wijk(slug)
+    editie, detail, met_detail = wijkdata.wijkprofiel_detail(slug, jaar)
+    if editie is None:
+        return
+    if detail.empty:
+        later = [str(e) for e in met_detail if e > editie]
+        toon_tekst(f"De deelscores (wat bewoners ervaren en wat de registraties zeggen) staan in de bron niet bij het "
+                   f"Wijkprofiel {editie}." + (f" De bron heeft ze alleen voor {fmt.opsomming(later)}; dat valt na "
+                                               f"{jaar} en staat daarom niet in dit document." if later else ""))
+        return
+    toon_tekst(f"Het Wijkprofiel {editie} kijkt per onderwerp op twee manieren: wat bewoners zelf ervaren (subjectief, "
+               "uit de enquête) en wat de registraties zeggen (objectief, bijvoorbeeld politiecijfers en CBS). "
+               + wijkteksten.INDEX_UITLEG)
+    zinnen = wijkteksten.beleving_zinnen(detail)
+    if zinnen:
+        toon_html('<div class="kader"><p><strong>Waar beleving en cijfers sterk verschillen</strong> '
+                  f"({wijkteksten.DREMPEL_BELEVING} punten of meer):</p>"
+                  + "".join(f"<p>{escape(z)}</p>" for z in zinnen) + "</div>")
+    else:
+        toon_tekst(f"Bij geen onderwerp verschillen beleving en cijfers {wijkteksten.DREMPEL_BELEVING} punten of meer.")
+    idx = lambda v: fmt.getal(v, missing="–")  # noqa: E731
+    toon_tabel(detail, [
+        Kolom("index_naam", "Index"), Kolom("onderdeel", "Onderwerp"),
+        Kolom("subjectief", "Beleving bewoners", numeriek=True, opmaak=idx),
+        Kolom("objectief", "Registraties", numeriek=True, opmaak=idx),
+        Kolom("verschil", "Verschil", numeriek=True, opmaak=lambda v: "–" if fmt.is_missing(v)
+              else ("+" if v > 0 else "") + fmt.getal(v)),
+    ], caption=f"Wijkprofiel {editie} {w['wijk_naam']}: beleving en registraties per onderwerp",
+        bron=_BRON.wijkprofiel,
+        voetnoot="Verschil: beleving min registraties. Een min betekent dat bewoners het slechter ervaren dan de "
+        f"registraties laten zien. Sterk verschil: {wijkteksten.DREMPEL_BELEVING} punten of meer.",
+        naam="wijkprofiel_deelscores", tabellen_dir=tabellen_dir)
 
 
 def toon_signalen(slug: str, jaar: int) -> None:
@@ -170,7 +262,7 @@ def toon_vergelijkbaar(slug: str, jaar: int, tabellen_dir: str) -> None:
         Kolom(c, k, numeriek=True, opmaak=_w(e)) for c, k, e in cols if c in tabel
     ]
     toon_tabel(tabel, kolommen, caption=f"{w['wijk_naam']} en de drie meest vergelijkbare wijken",
-               bron=f"{BRON_CBS}; {BRON_WP}", naam="vergelijkbare_wijken", tabellen_dir=tabellen_dir,
+               bron=f"{_BRON.cbs}; {_BRON.wijkprofiel}", naam="vergelijkbare_wijken", tabellen_dir=tabellen_dir,
                voetnoot="Vergelijkbaar: de kleinste afstand over de gestandaardiseerde cijfers in de tabel.")
 
 
@@ -202,11 +294,12 @@ def toon_verhuisbewegingen(slug: str, jaar: int, tabellen_dir: str) -> None:
 def toon_verantwoording(slug: str, jaar: int) -> None:
     w = wijkdata.wijk(slug)
     items = [
-        f"{BRON_CBS}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
-        f"{BRON_WP}. Index 100 = gemiddelde van Rotterdam in {wijkteksten.basisjaar()}. Cijfers: gemeente Rotterdam; "
-        "OBI, Wijkprofiel.",
-        f"{BRON_POLITIE}. Geregistreerde misdrijven in het kalenderjaar.",
+        f"{_BRON.cbs}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
+        f"{_BRON.wijkprofiel}. Index 100 = gemiddelde van Rotterdam in {wijkteksten.basisjaar()}.",
+        f"{_BRON.politie}. Geregistreerde misdrijven in het kalenderjaar.",
         f"Verhuisbewegingen (alleen wijken op Zuid): {verhuis_bron(jaar)}.",
+        f"{_BRON.wijkraden}: stukken van de wijkraad en toezeggingen van het college.",
+        "Rotterdam: berekend uit alle wijken van de stad (zie de zin onder elke tabel).",
         "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
     ]
     if str(w.get("opmerking", "")).strip():

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import format as fmt
 from .errors import ConfigError, DataValidationError, Problem
 from .sources import framecache
 from .sources import wijken as src
@@ -85,8 +86,10 @@ def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
 
     Wijk figures come from CBS 2022-2025 (falling back to KWB 2014-2018 where a
     variable is only there); the gebied figure is computed from the same source
-    and year over all wijken of the gebied (distinct CBS buurten); Rotterdam
-    comes from CBS KWB for the same year, or is missing ("geen gegevens").
+    and year over all wijken of the gebied (distinct CBS buurten). Rotterdam is
+    computed from all wijken for the same year (``stad``; ``rotterdam_dekking``
+    says when fewer than all areas have the figure); for a KWB 2014-2018 figure it
+    is the municipality as CBS published it. Missing = "geen gegevens".
     """
     w = wijk(slug)
     recent = recent_long()
@@ -109,18 +112,79 @@ def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
             own_kwb = kwb[(kwb["code"].isin(codes)) & (kwb["variabele"] == var)].dropna(subset=["waarde"])
             if own_kwb.empty:
                 rows.append({"variabele": var, "label": label, "eenheid": eenheid, "jaar": None,
-                             "wijk": math.nan, "gebied": math.nan, "rotterdam": math.nan, "bron": ""})
+                             "wijk": math.nan, "gebied": math.nan, "rotterdam": math.nan, "bron": "",
+                             "rotterdam_bron": "", "rotterdam_dekking": ""})
                 continue
             year = int(own_kwb["jaar"].max())
             value = _combine_buurten(kwb, codes, var, year)
             g_value = _gebied_kwb(kwb, gebied, var, year)
             bron = "CBS Kerncijfers wijken en buurten"
-        r_value = kwb[(kwb["code"] == ROTTERDAM) & (kwb["variabele"] == var) & (kwb["jaar"] == year)]["waarde"]
+        if bron == "CBS Kerncijfers wijken en buurten":
+            r_value = kwb[(kwb["code"] == ROTTERDAM) & (kwb["variabele"] == var) & (kwb["jaar"] == year)]["waarde"]
+            r_value, dekking, r_bron = (float(r_value.iloc[0]) if len(r_value) else math.nan), "", "cbs"
+        else:
+            r_value, dekking = _stad_cijfer(var, year)
+            r_bron = "wijken"
         rows.append({
             "variabele": var, "label": label, "eenheid": eenheid, "jaar": year, "wijk": value,
-            "gebied": g_value, "rotterdam": float(r_value.iloc[0]) if len(r_value) else math.nan, "bron": bron,
+            "gebied": g_value, "rotterdam": r_value, "bron": bron, "rotterdam_bron": r_bron,
+            "rotterdam_dekking": dekking,
         })
     return pd.DataFrame(rows)
+
+
+def gebied_van() -> pd.Series:
+    """wijk_slug -> its CBS area, for every wijk of the crosswalk: the wijken that make up the city (``stad``)."""
+    from . import stad
+
+    return stad.cbs_gebieden(src.load_crosswalk())
+
+
+def wijknamen() -> dict[str, str]:
+    return dict(zip(src.load_crosswalk()["wijk_slug"], src.load_crosswalk()["wijk_naam"], strict=True))
+
+
+def stad_tabel() -> pd.DataFrame:
+    """Rotterdam per year and variable, computed from all wijken (``stad.stad``); made once per state of the data."""
+    return _stad_tabel(src.data_state()).copy()
+
+
+@lru_cache(maxsize=4)
+def _stad_tabel(_state: tuple) -> pd.DataFrame:
+    from . import stad
+    from .sources import raadzoeker
+
+    var = raadzoeker.load_variabelen()
+    return stad.stad(raadzoeker.load_kerncijfers(), dict(zip(var["variabele"], var["soort"], strict=True)), gebied_van())
+
+
+def _stad_cijfer(var: str, jaar: int) -> tuple[float, str]:
+    """(Rotterdam figure, a note on its coverage or '') for ``var`` in ``jaar``."""
+    from . import stad
+
+    t = _stad_tabel(src.data_state())
+    hit = t[(t["variabele"] == var) & (t["jaar"] == jaar)]
+    if hit.empty:
+        return math.nan, ""
+    rij = hit.iloc[0]
+    return float(rij["waarde"]), stad.dekking_zin(rij, wijknamen())
+
+
+def methode_kerncijfers(kern: pd.DataFrame) -> str:
+    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``)."""
+    from . import stad
+    from .sources import raadzoeker
+
+    var = raadzoeker.load_variabelen().set_index("variabele")
+    uit_wijken = kern[kern["rotterdam_bron"] == "wijken"]
+    benaderd = [r.label for r in uit_wijken.itertuples() if r.variabele in var.index
+                and var.at[r.variabele, "per"] in ("woning", "huishouden")]
+    zin = stad.methode_zin(gebied_van(), wijknamen(), benaderd)
+    kwb = kern[(kern["rotterdam_bron"] == "cbs") & kern["jaar"].notna()]
+    if len(kwb):
+        zin += (f" {fmt.opsomming([r.label for r in kwb.itertuples()])}: de oudere CBS-cijfers per buurt; "
+                "daar staat Rotterdam zoals het CBS de gemeente publiceert.")
+    return zin
 
 
 def _gebied_recent(recent: pd.DataFrame, gebied: pd.DataFrame, var: str, year: int) -> float:
@@ -205,7 +269,7 @@ def _alle_inwoners() -> pd.DataFrame:
 def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
     """Registered crimes per year up to ``jaar``: counts, and per 1.000 inwoners where inhabitants are known.
 
-    Comparison: the same rates over all wijken in the data ("alle wijken in dit overzicht").
+    Comparison: Rotterdam, the same rates over all wijken (``politie_stad``).
     """
     pol = src.load_politie()
     pol = pol[pol["jaar"] <= jaar]
@@ -218,20 +282,52 @@ def criminaliteit(slug: str, jaar: int) -> pd.DataFrame:
     noemer = out["inwoners"].where(out["inwoners"] > 0)  # no inhabitants: no rate (NaN, shown as '–'), never inf
     out["misdrijven_per_1000"] = out["misdrijven"] / noemer * 1000
     out["woninginbraak_per_1000"] = out["woninginbraak"] / noemer * 1000
-    # comparison over all wijken with police figures (distinct CBS buurten: shared buurten count once);
-    # a year is compared only when every one of those wijken has its inhabitants for that year
-    cw = src.load_crosswalk()[["wijk_slug", "cbs_buurtcodes"]]
-    allp = pol.merge(cw, on="wijk_slug").drop_duplicates(subset=["cbs_buurtcodes", "jaar"])
-    recent = recent_long()
-    inw_all = recent[(recent["variabele"] == "inwoners") & recent["cbs_buurtcode"].isin(allp["cbs_buurtcodes"])]
-    inw_all = inw_all.dropna(subset=["waarde"]).drop_duplicates(subset=["cbs_buurtcode", "jaar"])
-    tot = allp.groupby("jaar")[["totaal_misdrijven", "woninginbraak"]].sum()
-    inw_tot = inw_all.groupby("jaar")["waarde"].sum()
-    complete = inw_all.groupby("jaar")["cbs_buurtcode"].nunique() >= allp["cbs_buurtcodes"].nunique()
-    inw_tot = inw_tot[complete.reindex(inw_tot.index, fill_value=False) & (inw_tot > 0)]
-    out["alle_misdrijven_per_1000"] = (tot["totaal_misdrijven"] / inw_tot * 1000).reindex(out.index)
-    out["alle_woninginbraak_per_1000"] = (tot["woninginbraak"] / inw_tot * 1000).reindex(out.index)
+    # Rotterdam: the same rates over all wijken (shared CBS areas count once; stad.politie_per_1000)
+    stad = politie_stad(slug, jaar).set_index(["categorie", "jaar"])["rotterdam_per_1000"]
+    for kolom, categorie in (("rotterdam_misdrijven_per_1000", TOTAAL), ("rotterdam_woninginbraak_per_1000", INBRAAK)):
+        reeks = stad[categorie] if categorie in stad.index.get_level_values(0) else pd.Series(dtype=float)
+        out[kolom] = reeks.reindex(out.index)
     return out.reset_index().rename(columns={"index": "jaar"})
+
+
+TOTAAL = "Totaal misdrijven"
+INBRAAK = "Woninginbraak"
+
+
+def politie_stad(slug: str, jaar: int) -> pd.DataFrame:
+    """Registrations per 1.000 inhabitants per category and year up to ``jaar``, the wijk beside Rotterdam
+    (``stad.politie_per_1000``: inhabitants on 1 January from the CBS figures of all wijken)."""
+    return _politie_stad(slug, jaar, src.data_state()).copy()
+
+
+@lru_cache(maxsize=64)
+def _politie_stad(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
+    from . import stad
+
+    pol = src.load_politie_categorieen()
+    pol = pol[pol["jaar"] <= jaar]
+    recent = recent_long()
+    inw = recent[recent["variabele"] == "inwoners"][["wijk_slug", "jaar", "waarde"]]
+    return stad.politie_per_1000(pol, inw, gebied_van(), slug)
+
+
+def politie_categorieen(slug: str, jaar: int) -> pd.DataFrame:
+    """Per category the latest year with a rate: the wijk and Rotterdam per 1.000 inhabitants, with the ratio
+    (``verhouding`` = wijk / Rotterdam) and the year before for the trend. Order: the total first, then as the data."""
+    t = politie_stad(slug, jaar).dropna(subset=["per_1000", "rotterdam_per_1000"])
+    if t.empty:
+        return pd.DataFrame(columns=["categorie", "jaar", "aantal", "per_1000", "rotterdam_per_1000", "verhouding",
+                                     "vorig_jaar", "vorig_per_1000"])
+    laatste = int(t["jaar"].max())
+    nu = t[t["jaar"] == laatste].copy()
+    vorig = t[t["jaar"] == laatste - 1].set_index("categorie")["per_1000"]
+    nu["verhouding"] = [p / r if r > 0 else math.nan for p, r in zip(nu["per_1000"], nu["rotterdam_per_1000"], strict=True)]
+    nu["vorig_jaar"] = laatste - 1
+    nu["vorig_per_1000"] = nu["categorie"].map(vorig)
+    nu["_totaal"] = nu["categorie"] != TOTAAL
+    nu = nu.sort_values("_totaal", kind="stable").drop(columns="_totaal")
+    return nu[["categorie", "jaar", "aantal", "per_1000", "rotterdam_per_1000", "verhouding", "vorig_jaar",
+               "vorig_per_1000", "rotterdam_gebieden", "gebieden_totaal"]].reset_index(drop=True)
 
 
 def profiel_matrix(jaar: int) -> pd.DataFrame:
@@ -388,3 +484,48 @@ def uitkomst_reeks(slug: str, indicator: str, jaar: int) -> pd.Series:
         sub = k[k["code"].isin(_buurten(w)) & (k["variabele"] == "woningvoorraad") & (k["jaar"] <= jaar)]
         return sub.groupby("jaar")["waarde"].sum(min_count=1).dropna()
     return pd.Series(dtype=float)  # verhuisbewegingen_saldo: a single year in the data, no change to show
+
+
+#: order of the Wijkprofiel indices and their names as printed
+WP_INDICES = {"fysiek": "Fysieke index", "veiligheid": "Veiligheidsindex", "sociaal": "Sociale index"}
+
+
+def wijkprofiel_editie(jaar: int) -> int | None:
+    """The latest Wijkprofiel edition in the data up to ``jaar`` (None when there is none)."""
+    wp = src.load_wijkprofiel()
+    edities = wp.loc[wp["editie"] <= jaar, "editie"]
+    return int(edities.max()) if len(edities) else None
+
+
+def wijkprofiel_detail(slug: str, jaar: int) -> tuple[int | None, pd.DataFrame, list[int]]:
+    """The sub-indices of the latest edition up to ``jaar``: how residents experience it (subjectief) beside what the
+    registrations say (objectief), 100 = Rotterdam 2014.
+
+    Returns ``(editie, tabel, edities_met_detail)``: ``tabel`` has one row per index and onderdeel
+    (``index, index_naam, onderdeel, subjectief, objectief, verschil`` = subjectief - objectief) plus the index's
+    general figure (``algemeen_naam``, ``algemeen``); empty when the data hold no detail for that edition.
+    ``edities_met_detail`` names the editions that do have detail (for the sentence saying so).
+    """
+    from .sources import raadzoeker
+
+    editie = wijkprofiel_editie(jaar)
+    detail = raadzoeker.load_wijkprofiel_detail()
+    detail = detail[detail["wijk_slug"] == slug]
+    met_detail = sorted(int(e) for e in detail["editie"].unique())
+    sub = detail[detail["editie"] == editie]
+    kolommen = ["index", "index_naam", "onderdeel", "subjectief", "objectief", "verschil", "algemeen_naam", "algemeen"]
+    if editie is None or sub.empty:
+        return editie, pd.DataFrame(columns=kolommen), met_detail
+    delen = sub[sub["deel"] != "algemeen"].pivot_table(index=["index", "onderdeel"], columns="deel", values="waarde",
+                                                        sort=False).reset_index()
+    for deel in ("subjectief", "objectief"):
+        if deel not in delen:
+            delen[deel] = np.nan
+    delen["verschil"] = delen["subjectief"] - delen["objectief"]
+    algemeen = sub[sub["deel"] == "algemeen"].set_index("index")
+    delen["algemeen_naam"] = delen["index"].map(algemeen["onderdeel"])
+    delen["algemeen"] = delen["index"].map(algemeen["waarde"])
+    delen["index_naam"] = delen["index"].map(WP_INDICES)
+    volgorde = {ix: i for i, ix in enumerate(WP_INDICES)}
+    delen = delen.sort_values("index", key=lambda s: s.map(volgorde), kind="stable")
+    return editie, delen[kolommen].reset_index(drop=True), met_detail

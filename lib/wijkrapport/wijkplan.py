@@ -61,7 +61,8 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
                              paths.rel(source))
         wijkdata.check_wijken([w.slug for w in bouwen], paths.rel(source))
 
-    namen = _wijknamen(wijken_dir / "crosswalk.csv")
+    rijen = {r["slug"]: r for r in _lees_crosswalk(wijken_dir / "crosswalk.csv")}
+    namen = {s: r["naam"] for s, r in rijen.items()}
     rapporten = []
     for w in wijken:
         naam = namen.get(w.slug, w.slug)
@@ -73,6 +74,7 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
             "colofon": "Alle cijfers in dit document zijn berekend uit open data; bronnen staan onder elke tabel.",
             "voet": f"Wijkdocument {naam} {jaar}.",
             "compact": True,
+            "gebied": rijen.get(w.slug, {}).get("gebied", ""),
             "downloads": [{"href": f"{w.slug}.pdf", "tekst": "Dit document als PDF"}],
         }
         rapporten.append(Rapport(
@@ -93,13 +95,19 @@ def wijkdocumenten(jaar: int, only: set[str] | None, plan: Plan) -> None:
         plan.add([rapport], check_wijken, sleutel=value_hash(["wijk", jaar, shared, w.model_dump()]))
 
 
-def _wijknamen(crosswalk: Path) -> dict[str, str]:
-    """Slug -> name from the crosswalk, read without validation (the checks do that before any build), normalised
-    as the loaders normalise identifiers, so the title shows the same name as the figures."""
+def _lees_crosswalk(crosswalk: Path) -> list[dict[str, str]]:
+    """Slug, name and gebied per crosswalk row, read without validation (the checks do that before any build),
+    normalised as the loaders normalise identifiers, so titles show the same names as the figures."""
     from .sources.sleutels import normaal
 
     try:
         with crosswalk.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-            return {normaal(r.get("wijk_slug") or ""): normaal(r.get("wijk_naam") or "") for r in csv.DictReader(f)}
+            return [{"slug": normaal(r.get("wijk_slug") or ""), "naam": normaal(r.get("wijk_naam") or ""),
+                     "gebied": normaal(r.get("gebied_naam") or "")} for r in csv.DictReader(f)]
     except (OSError, csv.Error):
-        return {}
+        return []
+
+
+def _wijknamen(crosswalk: Path) -> dict[str, str]:
+    """Slug -> name from the crosswalk (``_lees_crosswalk``)."""
+    return {r["slug"]: r["naam"] for r in _lees_crosswalk(crosswalk)}

@@ -7,7 +7,8 @@ can be built and checked. Every report that uses it prints "voorbeelddata".
 Per wijk in ``data/wijken/crosswalk.csv`` and month of 2023-2024: the number of meldingen is Poisson
 with a mean proportional to the wijk's inhabitants (CBS, latest year) and a wijk-specific mix of
 hoofdcategorieën; handling time is exponential around a category's mean; meldingen late in 2024 may
-still be open; a few are cancelled.
+still be open; a few are cancelled. The example covers the wijken of Zuid and Hoogvliet (``GEBIEDEN``):
+the data held only those when it was made; the other wijken get none (mean 0), so the file stays as it was.
 
 Run from the project root: ``.venv/bin/python data/meldingen/bron/maak_voorbeeld.py``.
 """
@@ -26,6 +27,8 @@ SEED = 2024
 UIT = Path(__file__).resolve().parents[1] / "meldingen.csv"
 PER_INWONER_PER_JAAR = 0.03
 EINDE = date(2024, 12, 31)
+#: the gebieden whose wijken have example meldingen (crosswalk ``gebied_naam``)
+GEBIEDEN = ("Charlois", "Feijenoord", "IJsselmonde", "Hoogvliet")
 
 #: hoofdcategorie -> (share in the mix, mean handling days, subcategorieën)
 CATEGORIEEN = {
@@ -40,6 +43,8 @@ CATEGORIEEN = {
 
 def _inwoners() -> pd.Series:
     recent = wijkdata.recent_long()
+    cw = wijkdata.src.load_crosswalk()
+    recent = recent[recent["wijk_slug"].isin(cw.loc[cw["gebied_naam"].isin(GEBIEDEN), "wijk_slug"])]
     inw = recent[(recent["variabele"] == "inwoners") & (recent["jaar"] <= 2024)].dropna(subset=["waarde"])
     return inw.sort_values("jaar").groupby("wijk_slug")["waarde"].last()
 

@@ -20,6 +20,7 @@ from .. import paths
 from ..errors import ConfigError, DataValidationError, Problem
 from ..yamlio import load_yaml, pydantic_problems
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
+from .sleutels import dubbel_problemen, normaliseer
 
 MAP = "rotterdam-raadzoeker-71-wijken"
 INDICES = ["fysiek", "veiligheid", "sociaal"]
@@ -118,12 +119,26 @@ def _in_wijken(slugs: list[str]) -> pa.Column:
     return pa.Column(str, pa.Check.isin(slugs, error="wijk staat niet in wijken.csv"))
 
 
-def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Numbers parsed (decimal point); a cell that is not a number or is empty is a problem naming its row.
+def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str, ...] = ("wijk_slug",),
+           bekend: dict[str, list[str]] | None = None, uniek: list[str] | None = None
+           ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Identifiers normalised, look-alikes reported; numbers parsed (decimal point).
 
-    Every numeric column here is required: a figure the source lacks has no row at all. The schemas declare these
-    columns nullable so that an empty cell is reported once, by this message."""
-    problems = numeric_problems(raw, numeric, file)
+    ``sleutels`` are the columns that identify a row (or hold a name from a fixed list): surrounding white space
+    goes and the text is put in NFC before the schema sees it (``sleutels.normaliseer``, as every loader does), and
+    two spellings that differ only in case or look-alike letters (``Carnisse``/``carnisse``) are probable
+    duplicates, as is a value that looks like, but is not, one of the ``bekend`` names (the slugs of wijken.csv).
+
+    A numeric cell that is not a number or is empty is a problem naming its row. Every numeric column here is
+    required: a figure the source lacks has no row at all. The schemas declare these columns nullable so that an
+    empty cell is reported once, by this message.
+
+    ``uniek`` are the columns that together identify a row: a second row with the same key is reported by
+    :func:`_dubbele_rijen` (after normalising, so ``carnisse `` repeats ``carnisse``)."""
+    ruw = raw
+    raw, problems = normaliseer(raw, list(sleutels), file)
+    problems += dubbel_problemen(raw, list(sleutels), file, bekend=bekend, bekend_waar="in wijken.csv")
+    problems += numeric_problems(raw, numeric, file)
     for col in numeric:
         if col in raw:
             for idx in raw.index[raw[col].astype(str).str.strip() == ""]:
@@ -134,7 +149,35 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str) -> tuple[pd.DataFra
     for col in numeric:
         if col in df:
             df[col] = to_number(df[col]).astype(float)
+    if uniek and all(c in df for c in uniek):
+        problems += _dubbele_rijen(ruw, df, uniek, file)
     return df, problems
+
+
+def _dubbele_rijen(ruw: pd.DataFrame, df: pd.DataFrame, uniek: list[str], file: str) -> list[Problem]:
+    """Every row whose key (``uniek``, as normalised and typed) an earlier row already has, naming that row.
+
+    Where an identifier was written differently (``'carnisse '`` beside ``'carnisse'``) the message says the two
+    are probably the same wijk, as :func:`sleutels.dubbel_problemen` does for look-alikes."""
+    sleutel = df[uniek]
+    herhaald = sleutel.duplicated(keep=False) & sleutel.notna().all(axis=1)
+    problems = []
+    for _, groep in sleutel[herhaald].groupby(uniek, sort=False):
+        eerste = groep.index[0]
+        for i in groep.index[1:]:
+            anders = [c for c in uniek if not pd.api.types.is_numeric_dtype(df[c]) and ruw.at[i, c] != ruw.at[eerste, c]]
+            rij = int(eerste) + FIRST_DATA_LINE
+            if anders:
+                c = anders[0]
+                message = (f"waarschijnlijk dezelfde als {ruw.at[eerste, c]!r} in rij {rij}: de namen verschillen "
+                           "alleen in spaties of de schrijfwijze van tekens, dus staat deze rij er twee keer; "
+                           "schrijf ze gelijk of haal er een weg")
+            else:
+                c = uniek[-1]
+                message = f"dubbele rij: {', '.join(str(ruw.at[i, k]) for k in uniek)} staat al in rij {rij}"
+            problems.append(Problem(file=file, row=int(i) + FIRST_DATA_LINE, field=c, value=ruw.at[i, c],
+                                    message=message))
+    return problems
 
 
 def _geheel(col: str) -> pa.Check:
@@ -161,7 +204,7 @@ def _ints(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
 
 WIJKEN_SCHEMA = pa.DataFrameSchema(
     {
-        "wijk_slug": pa.Column(str, pa.Check.str_matches(_SLUG), unique=True),
+        "wijk_slug": pa.Column(str, pa.Check.str_matches(_SLUG)),
         "wijk_naam": pa.Column(str, _tekst(1)),
         "gebied": pa.Column(str, _tekst(1)),
         "wijkraad_vergaderingen": pa.Column(float, nullable=True,
@@ -175,7 +218,8 @@ WIJKEN_SCHEMA = pa.DataFrameSchema(
 def load_wijken() -> pd.DataFrame:
     """The 71 wijken in the source's order: slug, name and gebied as the source writes them, number of meetings."""
     path, file = _path("wijken.csv")
-    df, problems = _typed(read_csv(path), ["wijkraad_vergaderingen"], file)
+    df, problems = _typed(read_csv(path), ["wijkraad_vergaderingen"], file, ("wijk_slug", "wijk_naam", "gebied"),
+                          uniek=["wijk_slug"])
     return _ints(validate(df, WIJKEN_SCHEMA, file, problems), ["wijkraad_vergaderingen"])
 
 
@@ -183,14 +227,20 @@ def _slugs() -> list[str]:
     return list(load_wijken()["wijk_slug"])
 
 
+def _bekend() -> dict[str, list[str]]:
+    """The wijk slugs of wijken.csv as the known names a slug elsewhere may look like (``dubbel_problemen``)."""
+    return {"wijk_slug": _slugs()}
+
+
 @_cached
 def load_wijkraad_namen() -> pd.DataFrame:
     """Wijk -> every name the source records for its wijkraad (several after a merger or rename)."""
     path, file = _path("wijkraden.csv")
     schema = pa.DataFrameSchema(
-        {"wijk_slug": _in_wijken(_slugs()), "wijkraad_naam": pa.Column(str, _tekst(1))},
-        unique=["wijk_slug", "wijkraad_naam"], strict=True)
-    return validate(read_csv(path), schema, file)
+        {"wijk_slug": _in_wijken(_slugs()), "wijkraad_naam": pa.Column(str, _tekst(1))}, strict=True)
+    df, problems = _typed(read_csv(path), [], file, ("wijk_slug", "wijkraad_naam"), _bekend(),
+                          uniek=["wijk_slug", "wijkraad_naam"])
+    return validate(df, schema, file, problems)
 
 
 # --- CBS kerncijfers ---------------------------------------------------------------------------------------------
@@ -219,7 +269,7 @@ VARIABELEN_SCHEMA = pa.DataFrameSchema(
 def load_variabelen() -> pd.DataFrame:
     """Source key -> stable variable name, unit, conversion factor, kind (aantal/aandeel/gemiddelde), per, label."""
     path, file = _path("variabelen.csv")
-    df, problems = _typed(read_csv(path), ["factor"], file)
+    df, problems = _typed(read_csv(path), ["factor"], file, ("bron_variabele", "variabele", "eenheid", "soort", "per"))
     return validate(df, VARIABELEN_SCHEMA, file, problems)
 
 
@@ -229,7 +279,8 @@ def load_kerncijfers() -> pd.DataFrame:
     WOZ and income in euros). A variable the source has but ``variabelen.csv`` lacks is an error, not a drop."""
     path, file = _path("cbs_kerncijfers.csv")
     var = load_variabelen().set_index("bron_variabele")
-    df, problems = _typed(read_csv(path), ["jaar", "waarde"], file)
+    df, problems = _typed(read_csv(path), ["jaar", "waarde"], file, ("wijk_slug", "variabele"), _bekend(),
+                          uniek=["wijk_slug", "jaar", "variabele"])
     soort = df["variabele"].map(var["soort"])
     schema = pa.DataFrameSchema(
         {
@@ -245,7 +296,6 @@ def load_kerncijfers() -> pd.DataFrame:
             pa.Check(lambda d: (soort[d.index] != "aantal") | d["waarde"].isna() | (d["waarde"] % 1 == 0),
                      error="een aantal is een geheel getal"),
         ],
-        unique=["wijk_slug", "jaar", "variabele"],
         strict=True,
     )
     df = _ints(validate(df, schema, file, problems), ["jaar"])
@@ -263,13 +313,13 @@ _INDEXWAARDE = [pa.Check.in_range(0, 300), _geheel("waarde")]
 def load_wijkprofiel() -> pd.DataFrame:
     """Wijkprofiel index per wijk, edition and index (fysiek, veiligheid, sociaal); 100 = Rotterdam 2014."""
     path, file = _path("wijkprofiel_index.csv")
-    df, problems = _typed(read_csv(path), ["editie", "waarde"], file)
+    df, problems = _typed(read_csv(path), ["editie", "waarde"], file, ("wijk_slug", "index"), _bekend(),
+                          uniek=["wijk_slug", "editie", "index"])
     schema = pa.DataFrameSchema(
         {"wijk_slug": _in_wijken(_slugs()),
          "editie": pa.Column(float, nullable=True, checks=[pa.Check.in_range(2000, 2100), _geheel("editie")]),
          "index": pa.Column(str, pa.Check.isin(INDICES)),
-         "waarde": pa.Column(float, nullable=True, checks=_INDEXWAARDE)},
-        unique=["wijk_slug", "editie", "index"], strict=True)
+         "waarde": pa.Column(float, nullable=True, checks=_INDEXWAARDE)}, strict=True)
     return _ints(validate(df, schema, file, problems), ["editie"])
 
 
@@ -278,15 +328,15 @@ def load_wijkprofiel_detail() -> pd.DataFrame:
     """The latest edition's detail per index: the general figure (``deel`` algemeen, e.g. Woonbeleving) and the
     subjective and objective sub-indices (Wonen, Openbare ruimte, ...; Diefstal, Geweld, ...)."""
     path, file = _path("wijkprofiel_detail.csv")
-    df, problems = _typed(read_csv(path), ["editie", "waarde"], file)
+    df, problems = _typed(read_csv(path), ["editie", "waarde"], file, ("wijk_slug", "index", "deel", "onderdeel"),
+                          _bekend(), uniek=["wijk_slug", "editie", "index", "deel", "onderdeel"])
     schema = pa.DataFrameSchema(
         {"wijk_slug": _in_wijken(_slugs()),
          "editie": pa.Column(float, nullable=True, checks=[pa.Check.in_range(2000, 2100), _geheel("editie")]),
          "index": pa.Column(str, pa.Check.isin(INDICES)),
          "deel": pa.Column(str, pa.Check.isin(DELEN)),
          "onderdeel": pa.Column(str, _tekst(1)),
-         "waarde": pa.Column(float, nullable=True, checks=_INDEXWAARDE)},
-        unique=["wijk_slug", "editie", "index", "deel", "onderdeel"], strict=True)
+         "waarde": pa.Column(float, nullable=True, checks=_INDEXWAARDE)}, strict=True)
     df = _ints(validate(df, schema, file, problems), ["editie"])
     algemeen = df[df["deel"] == "algemeen"]
     dubbel = algemeen[algemeen.duplicated(["wijk_slug", "editie", "index"], keep="first")]
@@ -304,7 +354,8 @@ def load_politie() -> pd.DataFrame:
     """Registered crimes per wijk, category and year (Politie via CBS 47018NED); each category is part of the
     total (``TOTAAL_MISDRIJVEN``)."""
     path, file = _path("politie_misdrijven.csv")
-    df, problems = _typed(read_csv(path), ["jaar", "aantal"], file)
+    df, problems = _typed(read_csv(path), ["jaar", "aantal"], file, ("wijk_slug", "categorie"), _bekend(),
+                          uniek=["wijk_slug", "categorie", "jaar"])
     tot = df[df["categorie"] == TOTAAL_MISDRIJVEN].set_index(["wijk_slug", "jaar"])["aantal"]
     tot = tot[~tot.index.duplicated()]
 
@@ -318,8 +369,7 @@ def load_politie() -> pd.DataFrame:
          "categorie": pa.Column(str, _tekst(1)),
          "jaar": pa.Column(float, nullable=True, checks=[pa.Check.in_range(2000, 2100), _geheel("jaar")]),
          "aantal": pa.Column(float, nullable=True, checks=[pa.Check.ge(0), _geheel("aantal")])},
-        checks=[pa.Check(deel_van_totaal, error=f"meer misdrijven in deze categorie dan '{TOTAAL_MISDRIJVEN}'")],
-        unique=["wijk_slug", "categorie", "jaar"], strict=True)
+        checks=[pa.Check(deel_van_totaal, error=f"meer misdrijven in deze categorie dan '{TOTAAL_MISDRIJVEN}'")], strict=True)
     return _ints(validate(df, schema, file, problems), ["jaar", "aantal"])
 
 
@@ -368,7 +418,7 @@ def load_wijkraad_stukken() -> pd.DataFrame:
     text ('beantwoord DD-MM-JJJJ', 'nog niet beantwoord' or empty). ``nummer`` is kept verbatim (some end in a space).
     """
     path, file = _path("wijkraad_stukken.csv")
-    df, problems = _typed(read_csv(path), ["volgorde"], file)
+    df, problems = _typed(read_csv(path), ["volgorde"], file, bekend=_bekend(), uniek=["wijk_slug", "volgorde"])
     schema = pa.DataFrameSchema(
         {"wijk_slug": _in_wijken(_slugs()),
          "volgorde": pa.Column(float, nullable=True, checks=[pa.Check.ge(1), _geheel("volgorde")]),
@@ -379,8 +429,7 @@ def load_wijkraad_stukken() -> pd.DataFrame:
              lambda s: (s == "") | (s == NIET_BEANTWOORD) | s.str.match(_BEANTWOORD.pattern),
              error="status is leeg, 'nog niet beantwoord' of 'beantwoord DD-MM-JJJJ'")),
          "link": pa.Column(str, _LINK),
-         "nummer": pa.Column(str, _tekst_vrij())},
-        unique=["wijk_slug", "volgorde"], strict=True)
+         "nummer": pa.Column(str, _tekst_vrij())}, strict=True)
     df = validate(df, schema, file, problems)
     df = _ints(df, ["volgorde"])
     datum, problems = _datum(df, "datum", file)
@@ -405,7 +454,7 @@ def load_toezeggingen() -> pd.DataFrame:
     agree with the status text as the source wrote it, so a hand edit of one of them is caught.
     """
     path, file = _path("toezeggingen.csv")
-    df, problems = _typed(read_csv(path), ["volgorde"], file)
+    df, problems = _typed(read_csv(path), ["volgorde"], file, bekend=_bekend(), uniek=["wijk_slug", "volgorde"])
     schema = pa.DataFrameSchema(
         {"wijk_slug": _in_wijken(_slugs()),
          "volgorde": pa.Column(float, nullable=True, checks=[pa.Check.ge(1), _geheel("volgorde")]),
@@ -417,8 +466,7 @@ def load_toezeggingen() -> pd.DataFrame:
          "afgedaan_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
          "verwacht_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
          "link": pa.Column(str, _LINK),
-         "nummer": pa.Column(str, _tekst_vrij())},
-        unique=["wijk_slug", "volgorde"], strict=True)
+         "nummer": pa.Column(str, _tekst_vrij())}, strict=True)
     df = _ints(validate(df, schema, file, problems), ["volgorde"])
     datum, problems = _datum(df, "datum", file)
     afgedaan, p2 = _datum(df, "afgedaan_op", file, leeg_mag=True)
@@ -461,11 +509,11 @@ def _iso(m: re.Match) -> str:
 def load_stukken_aantallen() -> pd.DataFrame:
     """Number of council documents about each wijk per kind (Motie, Wijkraadadvies, ...); may exceed the lists."""
     path, file = _path("stukken_aantallen.csv")
-    df, problems = _typed(read_csv(path), ["aantal"], file)
+    df, problems = _typed(read_csv(path), ["aantal"], file, ("wijk_slug", "soort"), _bekend(),
+                          uniek=["wijk_slug", "soort"])
     schema = pa.DataFrameSchema(
         {"wijk_slug": _in_wijken(_slugs()), "soort": pa.Column(str, _tekst(1)),
-         "aantal": pa.Column(float, nullable=True, checks=[pa.Check.ge(0), _geheel("aantal")])},
-        unique=["wijk_slug", "soort"], strict=True)
+         "aantal": pa.Column(float, nullable=True, checks=[pa.Check.ge(0), _geheel("aantal")])}, strict=True)
     return _ints(validate(df, schema, file, problems), ["aantal"])
 
 

@@ -75,6 +75,16 @@ def skelet(tekst: str) -> str:
     return unicodedata.normalize("NFKC", "".join(uit)).casefold()
 
 
+def lijkt_op(waarde: str, bekend: list[str] | set[str]) -> str | None:
+    """The known name that ``waarde`` equals once normalised and folded (case, look-alike letters: :func:`skelet`)
+    while differing as written, or None: ``lijkt_op('Carnisse ', ['carnisse'])`` is ``'carnisse'``."""
+    gelijk = skelet(normaal(waarde))
+    for naam in sorted(bekend):
+        if naam != waarde and skelet(naam) == gelijk:
+            return naam
+    return None
+
+
 def _naam_schrift(naam: str) -> str:
     return {"LATIN": "Latijn", "CYRILLIC": "Cyrillisch", "GREEK": "Grieks", "ARMENIAN": "Armeens"}.get(naam, naam.title())
 
@@ -108,10 +118,12 @@ def normaliseer(df: pd.DataFrame, kolommen: list[str], file: str, rij_offset: in
 
 
 def dubbel_problemen(df: pd.DataFrame, kolommen: list[str], file: str, rij_offset: int = FIRST_DATA_LINE,
-                     bekend: dict[str, list[str]] | None = None) -> list[Problem]:
+                     bekend: dict[str, list[str]] | None = None, bekend_waar: str = "in de instellingen"
+                     ) -> list[Problem]:
     """Probable duplicates in normalised identifier columns: two different values of a column that differ only
     in case or look-alike characters (``Carnisse``/``carnisse``/``Cаrnisse``), or a value that looks like, but is
-    not, one of the ``bekend[kolom]`` names (e.g. the areas a programme names). Never merged: each is an error.
+    not, one of the ``bekend[kolom]`` names (e.g. the areas a programme names; ``bekend_waar`` says where those
+    are written). Never merged: each is an error.
 
     Per group of look-alikes the reference is the known name, else the spelling used in most rows; every other
     spelling is reported once, at its first row.
@@ -134,7 +146,7 @@ def dubbel_problemen(df: pd.DataFrame, kolommen: list[str], file: str, rij_offse
                 continue
             if ref is None:
                 ref = max(spellingen, key=lambda v: (len(spellingen[v]), -spellingen[v][0]))
-            waar = f"in rij {spellingen[ref][0]}" if ref in spellingen else "in de instellingen"
+            waar = f"in rij {spellingen[ref][0]}" if ref in spellingen else bekend_waar
             for v, rijen in spellingen.items():
                 if v != ref:
                     problems.append(Problem(file=file, row=rijen[0], field=col, value=v,

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import invoer, perioden
+from .. import invoer
 from ..errors import DataValidationError, Problem
 from ..invoer import kwb_jaren  # noqa: F401 - the declared inputs, in one place
 from . import framecache
@@ -94,64 +94,56 @@ def load_crosswalk() -> pd.DataFrame:
     return _crosswalk(invoer.wijkbestand("crosswalk"))
 
 
-# --- Wijkprofiel ---------------------------------------------------------------------------
+# --- Wijkprofiel and Politie: all 71 wijken (sources.raadzoeker), in the shapes the wijk figures use ----------
 
-WIJKPROFIEL_SCHEMA = pa.DataFrameSchema(
-    {
-        "wijk_slug": pa.Column(str),
-        "editie": pa.Column(float, pa.Check.in_range(perioden.EERSTE_JAAR, perioden.LAATSTE_JAAR)),
-        "fysieke_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
-        "veiligheidsindex": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
-        "sociale_index": pa.Column(float, [pa.Check.in_range(0, 300), pa.Check(_finite, element_wise=False)], nullable=True),
-    },
-    unique=["wijk_slug", "editie"],
-    strict="filter",
-)
+_INDEX_KOLOM = {"fysiek": "fysieke_index", "veiligheid": "veiligheidsindex", "sociaal": "sociale_index"}
+#: police categories that the wijkdocument's own table shows as columns (the others: ``wijkdata.politie_categorieen``)
+_POLITIE_KOLOM = {"Totaal misdrijven": "totaal_misdrijven", "Woninginbraak": "woninginbraak"}
 
 
-@_cached_file
-def _wijkprofiel(path: Path) -> pd.DataFrame:
-    file = rel(path)
-    df, problems = _typed(read_csv(path), ["editie", "fysieke_index", "veiligheidsindex", "sociale_index"], file)
-    df = validate(df, WIJKPROFIEL_SCHEMA, file, problems)
-    df["editie"] = df["editie"].astype(int)
-    return df
+def _raadzoeker_frame(naam: str, maak) -> pd.DataFrame:
+    """A frame made from the 71-wijk files, validated once per run and shared by the kernels (framecache)."""
+    return framecache.gedeeld(naam, (), invoer.wijken(), maak).copy()
+
+
+def _wijkprofiel_breed() -> pd.DataFrame:
+    from . import raadzoeker
+
+    wp = raadzoeker.load_wijkprofiel()
+    breed = wp.pivot(index=["wijk_slug", "editie"], columns="index", values="waarde").rename(columns=_INDEX_KOLOM)
+    for col in _INDEX_KOLOM.values():
+        if col not in breed:
+            breed[col] = np.nan
+    return breed.reset_index()[["wijk_slug", "editie", *_INDEX_KOLOM.values()]].astype({"editie": int})
 
 
 def load_wijkprofiel() -> pd.DataFrame:
-    """Fysieke, veiligheids- en sociale index per wijk and edition (100 = Rotterdam 2014)."""
-    return _wijkprofiel(invoer.wijkbestand("wijkprofiel"))
+    """Fysieke, veiligheids- en sociale index per wijk and edition (100 = Rotterdam 2014), all wijken."""
+    return _raadzoeker_frame("wijkprofiel_breed", _wijkprofiel_breed)
 
 
-# --- Politie -------------------------------------------------------------------------------
+def _politie_breed() -> pd.DataFrame:
+    from . import raadzoeker
 
-POLITIE_SCHEMA = pa.DataFrameSchema(
-    {
-        "wijk_slug": pa.Column(str),
-        "jaar": pa.Column(float, pa.Check.in_range(2000, 2100)),
-        "totaal_misdrijven": pa.Column(float, [pa.Check.ge(0), pa.Check(_finite, element_wise=False)], nullable=True),
-        "woninginbraak": pa.Column(float, [pa.Check.ge(0), pa.Check(_finite, element_wise=False)], nullable=True),
-    },
-    checks=[pa.Check(lambda d: d["woninginbraak"].isna() | d["totaal_misdrijven"].isna()
-                     | (d["woninginbraak"] <= d["totaal_misdrijven"]),
-                     error="woninginbraak kan niet groter zijn dan het totaal aantal misdrijven")],
-    unique=["wijk_slug", "jaar"],
-    strict="filter",
-)
-
-
-@_cached_file
-def _politie(path: Path) -> pd.DataFrame:
-    file = rel(path)
-    df, problems = _typed(read_csv(path), ["jaar", "totaal_misdrijven", "woninginbraak"], file)
-    df = validate(df, POLITIE_SCHEMA, file, problems)
-    df["jaar"] = df["jaar"].astype(int)
-    return df
+    pol = raadzoeker.load_politie()
+    pol = pol[pol["categorie"].isin(_POLITIE_KOLOM)]
+    breed = pol.pivot(index=["wijk_slug", "jaar"], columns="categorie", values="aantal").rename(columns=_POLITIE_KOLOM)
+    for col in _POLITIE_KOLOM.values():
+        if col not in breed:
+            breed[col] = np.nan
+    return breed.reset_index()[["wijk_slug", "jaar", *_POLITIE_KOLOM.values()]].astype({"jaar": int})
 
 
 def load_politie() -> pd.DataFrame:
-    """Registered crimes per wijk and year (totaal, woninginbraak)."""
-    return _politie(invoer.wijkbestand("politie"))
+    """Registered crimes per wijk and year (totaal, woninginbraak), all wijken."""
+    return _raadzoeker_frame("politie_breed", _politie_breed)
+
+
+def load_politie_categorieen() -> pd.DataFrame:
+    """Registered crimes per wijk, category and year (``wijk_slug, categorie, jaar, aantal``), all wijken."""
+    from . import raadzoeker
+
+    return _raadzoeker_frame("politie_lang", raadzoeker.load_politie)
 
 
 # --- CBS kerncijfers: stable variable names --------------------------------------------------
@@ -224,44 +216,6 @@ def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: d
     return pd.concat(out, ignore_index=True)
 
 
-RAADZOEKER_NUMERIC = [
-    "jaar", "aantal_inwoners", "gem_woz_waarde_x1000eur", "pct_huurwoningen", "pct_huurwoningen_corporatie",
-    "gem_inkomen_per_inwoner_x1000eur", "pct_huishoudens_laag_inkomen", "personen_alg_bijstandsuitkering",
-    "pct_0_15_jaar", "pct_65_plus", "pct_eenpersoonshuishoudens", "personenautos_per_huishouden",
-]
-
-_pct = [pa.Check.in_range(0, 100), pa.Check(_finite, element_wise=False)]
-_count = [pa.Check.ge(0), pa.Check(_finite, element_wise=False)]
-RAADZOEKER_SCHEMA = pa.DataFrameSchema(
-    {
-        "wijk_slug": pa.Column(str),
-        "cbs_buurtcode": pa.Column(str, pa.Check.str_matches(r"^BU\d{8}(;BU\d{8})*$")),
-        "jaar": pa.Column(float, pa.Check.in_range(2000, 2100)),
-        "aantal_inwoners": pa.Column(float, _count, nullable=True),
-        "gem_woz_waarde_x1000eur": pa.Column(float, _count, nullable=True),
-        "pct_huurwoningen": pa.Column(float, _pct, nullable=True),
-        "pct_huurwoningen_corporatie": pa.Column(float, _pct, nullable=True),
-        "gem_inkomen_per_inwoner_x1000eur": pa.Column(float, _count, nullable=True),
-        "pct_huishoudens_laag_inkomen": pa.Column(float, _pct, nullable=True),
-        "personen_alg_bijstandsuitkering": pa.Column(float, _count, nullable=True),
-        "pct_0_15_jaar": pa.Column(float, _pct, nullable=True),
-        "pct_65_plus": pa.Column(float, _pct, nullable=True),
-        "pct_eenpersoonshuishoudens": pa.Column(float, _pct, nullable=True),
-    },
-    unique=["wijk_slug", "jaar"],
-    strict=False,
-)
-
-
-@_cached_file
-def _raadzoeker_cbs(path: Path) -> pd.DataFrame:
-    file = rel(path)
-    df, problems = _typed(read_csv(path), RAADZOEKER_NUMERIC, file, sleutels=("wijk_slug", "cbs_buurtcode"))
-    df = validate(df, RAADZOEKER_SCHEMA, file, problems)
-    df["jaar"] = df["jaar"].astype(int)
-    return df
-
-
 def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
     """What a derived frame depends on: each file with its modification time (and the variable table)."""
     files = (*files, invoer.wijkbestand("variabelen"))
@@ -284,18 +238,18 @@ def _derived(func):
     return load
 
 
-def _recent_path() -> Path:
-    return invoer.wijkbestand("kerncijfers")
-
-
-@_derived
 def _recent_long() -> pd.DataFrame:
-    return _apply_mapping(_raadzoeker_cbs(_recent_path()), "raadzoeker", ["wijk_slug", "cbs_buurtcode", "jaar"])
+    from . import raadzoeker
+
+    long = raadzoeker.load_kerncijfers()
+    buurten = load_crosswalk().set_index("wijk_slug")["cbs_buurtcodes"]
+    long.insert(1, "cbs_buurtcode", long["wijk_slug"].map(buurten))
+    return long[["wijk_slug", "cbs_buurtcode", "jaar", "variabele", "waarde"]]
 
 
 def load_kerncijfers_recent() -> pd.DataFrame:
-    """CBS kerncijfers 2022-2025 per wijk, long: wijk_slug, cbs_buurtcode, jaar, variabele, waarde."""
-    return _recent_long(_file_state(_recent_path()))
+    """CBS kerncijfers 2022-2025 per wijk (all wijken), long: wijk_slug, cbs_buurtcode, jaar, variabele, waarde."""
+    return _raadzoeker_frame("kerncijfers_recent", _recent_long)
 
 
 def _kwb_label(label: str) -> str:

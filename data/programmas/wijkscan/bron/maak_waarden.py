@@ -3,8 +3,8 @@
 Run from the project root: ``.venv/bin/python data/programmas/wijkscan/bron/maak_waarden.py``.
 A test regenerates the file and compares, so it cannot drift from ``data/wijken/``.
 
-Output: tidy CSV ``indicator,gebied,periode,waarde`` for the 25 wijken in the data and the
-comparison area "Alle scanwijken":
+Output: tidy CSV ``indicator,gebied,periode,waarde`` for the 25 wijken of Zuid and Hoogvliet (the scan's
+``GEBIEDEN``; ``data/wijken/`` has all of Rotterdam) and the comparison area "Alle scanwijken":
 
 * fysieke_index, veiligheidsindex, sociale_index: Wijkprofiel, as published (Rotterdam 2014 = 100);
   the comparison area has no index (the Wijkprofiel publishes none for this group of wijken).
@@ -27,14 +27,19 @@ from wijkrapport import wijkdata
 
 VERGELIJKING = "Alle scanwijken"
 UIT = Path(__file__).resolve().parents[1] / "waarden.csv"
+#: the gebieden whose wijken the scan covers (crosswalk ``gebied_naam``): Zuid and Hoogvliet
+GEBIEDEN = ("Charlois", "Feijenoord", "IJsselmonde", "Hoogvliet")
 
 
 def _rijen() -> pd.DataFrame:
     cw = wijkdata.src.load_crosswalk()
+    cw = cw[cw["gebied_naam"].isin(GEBIEDEN)]
     namen = cw.set_index("wijk_slug")["wijk_naam"]
     recent = wijkdata.recent_long()
+    recent = recent[recent["wijk_slug"].isin(namen.index)]
     wide = recent.pivot_table(index=["wijk_slug", "cbs_buurtcode", "jaar"], columns="variabele", values="waarde").reset_index()
     pol = wijkdata.src.load_politie()[["wijk_slug", "jaar", "totaal_misdrijven"]]
+    pol = pol[pol["wijk_slug"].isin(namen.index)]
     wide = wide.merge(pol, on=["wijk_slug", "jaar"], how="left")
     wide["bijstand_per_1000"] = wide["bijstand"] / wide["inwoners"] * 1000
     wide["misdrijven_per_1000"] = wide["totaal_misdrijven"] / wide["inwoners"] * 1000
@@ -59,6 +64,7 @@ def _rijen() -> pd.DataFrame:
             waarde = (g[teller] * inw).sum() / inw.sum() if gewogen else g[teller].sum() / inw.sum() * 1000
             rows.append((ind, VERGELIJKING, jaar, waarde))
     wp = wijkdata.src.load_wijkprofiel()
+    wp = wp[wp["wijk_slug"].isin(namen.index)]
     for col in ("fysieke_index", "veiligheidsindex", "sociale_index"):
         for r in wp.itertuples():
             rows.append((col, namen[r.wijk_slug], r.editie, getattr(r, col)))
