@@ -63,10 +63,11 @@ bench: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python bench/run_bench.py
 
 schema: $(STAMP)
-	$(BIN)/python -m wijkrapport.registry > lib/wijkrapport/schemas/programma.schema.json
+	$(BIN)/python -m wijkrapport.sources.registry > lib/wijkrapport/schemas/programma.schema.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests run_reports.py bench
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf build reports/*/

@@ -72,7 +72,7 @@ def _stil() -> None:
 
 def _empty_engine(path: str) -> None:
     """The same empty notebook through this engine's kernel start (IPC, forked from a preloaded server)."""
-    from wijkrapport.notebooks import execute
+    from wijkrapport.engine.notebooks import execute
 
     execute(Path(path), Path(path).with_suffix(".out.ipynb"), {"jaar": 2024}, Path(path).parent, 60)
 
@@ -90,7 +90,7 @@ def floor(folder: Path, count: int, jobs: int, engine: bool = False) -> float:
         paths.append(str(p))
     start = time.perf_counter()
     if engine:
-        from wijkrapport.executors import _werker_start
+        from wijkrapport.engine.executors import _werker_start
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_werker_start) as pool:
             list(pool.map(_empty_engine, paths))

@@ -1,7 +1,7 @@
 """The honesty check of a wijkactieplan, with constructed cases both ways."""
 
 import pandas as pd
-from wijkrapport.actieplan import Uitkomst, consistentie, laatste_verandering, status_telling
+from wijkrapport.domain.actieplan import Uitkomst, consistentie, laatste_verandering, status_telling
 
 
 def slechter_wonen():

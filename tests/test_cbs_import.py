@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 import responses
 from responses import matchers
-from wijkrapport import cbs_import
 from wijkrapport.cli import main
 from wijkrapport.errors import DataValidationError
+from wijkrapport.tools import cbs_import
 
 FIX = Path(__file__).parent / "fixtures" / "cbs" / "85984NED"
 BASIS = "https://opendata.cbs.nl/ODataFeed/odata/85984NED/"

@@ -3,7 +3,7 @@
 import math
 
 import pandas as pd
-from wijkrapport import charts
+from wijkrapport.rendering import charts
 
 
 def _lijnen(fig):
@@ -24,12 +24,12 @@ def test_a_missing_year_breaks_the_line_and_no_gap_is_drawn_at_the_ends():
 
 def test_veiligheid_chart_of_carnisse_leaves_the_years_without_inhabitants_open(tmp_path, monkeypatch):
     """Carnisse: police figures for every year 2018-2024, inhabitants only for 2018 and 2022-2024."""
-    from wijkrapport import wijk_views
+    from wijkrapport.rapporten.wijkdocument import views
 
     getoond, alt = [], []
-    monkeypatch.setattr(wijk_views, "toon_figuur", lambda fig, **kw: (getoond.append(fig), alt.append(kw["alt"])))
-    monkeypatch.setattr(wijk_views, "toon_tabel", lambda *a, **kw: None)
-    wijk_views.toon_veiligheid("carnisse", 2024, str(tmp_path))
+    monkeypatch.setattr(views, "toon_figuur", lambda fig, **kw: (getoond.append(fig), alt.append(kw["alt"])))
+    monkeypatch.setattr(views, "toon_tabel", lambda *a, **kw: None)
+    views.toon_veiligheid("carnisse", 2024, str(tmp_path))
     x, y = _lijnen(getoond[0])["Carnisse"]
     assert x == list(range(2018, 2025)) and [math.isnan(v) for v in y] == [False, True, True, True, False, False, False]
     assert round(y[0], 1) == 69.4 and round(y[-1], 1) == 73.1  # 789 / 11.370 and 849 / 11.620 per 1.000

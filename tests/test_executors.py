@@ -5,7 +5,8 @@ import time
 from concurrent.futures import wait
 
 import pytest
-from wijkrapport.executors import HerstartendePool, WerkprocesGestopt
+from wijkrapport.engine.executors import HerstartendePool
+from wijkrapport.errors import WerkprocesGestopt
 
 
 def kwadraat(x: int) -> int:

@@ -6,11 +6,12 @@ import math
 import openpyxl
 import pandas as pd
 import pytest
-from wijkrapport import charts, invoer, opendata
+from wijkrapport import inputs
 from wijkrapport.errors import DataValidationError
 from wijkrapport.incremental import file_hash
-from wijkrapport.registry import load_programma
+from wijkrapport.rendering import charts, opendata
 from wijkrapport.sources import base, jaarbestanden, sleutels
+from wijkrapport.sources.registry import load_programma, voortgang_invoer
 
 
 @pytest.mark.parametrize("ruw, normaal", [
@@ -120,12 +121,12 @@ def test_file_hash_reads_in_chunks_and_equals_sha256(tmp_path):
 
 def test_declared_voortgang_inputs_are_the_files_the_loaders_read():
     programma = load_programma("nprz")
-    namen = {p.name for p in invoer.voortgang(programma, 2024)}
+    namen = {p.name for p in voortgang_invoer(programma, 2024)}
     onderdelen = {n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n}
     assert namen == {"metingen.csv", "gedrukt.csv", "indicatorpaginas.csv", *onderdelen}
     assert set(jaarbestanden.TABELLEN) == {"indicatorpaginas.csv", *onderdelen}
     # a year whose records lag declares only what exists: the measurements
-    assert [p.name for p in invoer.voortgang(programma, 2099)] == ["metingen.csv"]
+    assert [p.name for p in voortgang_invoer(programma, 2099)] == ["metingen.csv"]
 
 
 def test_declared_inputs_exist_and_stray_files_are_not_declared(tmp_path, monkeypatch):
@@ -133,13 +134,13 @@ def test_declared_inputs_exist_and_stray_files_are_not_declared(tmp_path, monkey
 
     from helpers import ROOT
 
-    voortgang = invoer.voortgang(load_programma("nprz"), 2024)
-    for p in invoer.wijken() + invoer.geo() + invoer.actieplannen() + invoer.meldingen() + voortgang:
+    voortgang = voortgang_invoer(load_programma("nprz"), 2024)
+    for p in inputs.wijken() + inputs.geo() + inputs.actieplannen() + inputs.meldingen() + voortgang:
         assert p.is_file(), p
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "data" / "wijken" / "backup.csv").write_text("x", encoding="utf-8")
-    gelezen = invoer.wijken()
+    gelezen = inputs.wijken()
     assert gelezen and all(p.name != "backup.csv" for p in gelezen)
 
 
@@ -167,7 +168,7 @@ def test_programme_area_names_are_normalised_and_look_alikes_refused(tmp_path):
     import yaml
     from helpers import ROOT
     from wijkrapport.errors import ConfigError
-    from wijkrapport.registry import parse_programma
+    from wijkrapport.sources.registry import parse_programma
 
     raw = yaml.safe_load((ROOT / "params" / "programmas" / "wijkscan.yml").read_text(encoding="utf-8"))
     programma = parse_programma({**raw, "doelgebied": f" {raw['doelgebied']}\u00a0"}, tmp_path / "p.yml")

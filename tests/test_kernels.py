@@ -10,12 +10,13 @@ from pathlib import Path
 
 import nbformat
 from helpers import notebook
-from wijkrapport import executors, kernels, kernelserver
-from wijkrapport.notebooks import execute
+from wijkrapport.engine import executors, kernels, kernelserver
+from wijkrapport.engine.notebooks import execute
 
 PROBE = """\
 import os, sys
-print(os.getpid(), os.getppid(), 'wijkrapport.wijk_views' in sys.modules, os.getcwd(), repr(x), os.environ.get('PROBE_ENV'), sep='|')
+geladen = 'wijkrapport.rapporten.wijkdocument.views' in sys.modules
+print(os.getpid(), os.getppid(), geladen, os.getcwd(), repr(x), os.environ.get('PROBE_ENV'), sep='|')
 x = 'gezien'
 """
 
@@ -66,7 +67,7 @@ def test_kernels_wait_for_the_server_to_finish_importing(tmp_path, monkeypatch):
     marker = tmp_path / "voorgeladen-marker"
     monkeypatch.setattr(kernelserver, "_voorladen", True)
     monkeypatch.setattr(kernelserver, "_klaar", marker)
-    threading.Timer(0.3, marker.touch).start()  # what wijkrapport.voorladen does at its end, in the server
+    threading.Timer(0.3, marker.touch).start()  # what wijkrapport.engine.preload does at its end, in the server
     assert kernelserver.actief() and not marker.exists()
     assert kernelserver.actief()  # and from then on, without waiting
 
@@ -92,7 +93,7 @@ def test_a_server_whose_imports_fail_leaves_the_error_for_the_worker(tmp_path):
     (kapot / "__init__.py").write_text("raise ImportError('geopandas is kapot')\n", encoding="utf-8")
     marker = tmp_path / "voorgeladen-marker"
     env = {**os.environ, kernelserver.KLAAR_ENV: str(marker), "PYTHONPATH": str(kapot.parent)}
-    result = subprocess.run([sys.executable, "-c", "import wijkrapport.voorladen"], env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", "import wijkrapport.engine.preload"], env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode != 0 and not marker.exists()
     assert "geopandas is kapot" in (tmp_path / "voorgeladen-marker.mislukt").read_text(encoding="utf-8")
@@ -138,12 +139,12 @@ with open(sys.argv[1] + ".runs", "a") as f:
     f.write(__name__ + "\\n")
 
 def run(folder, n):
-    from wijkrapport.notebooks import execute
+    from wijkrapport.engine.notebooks import execute
     for i in range(n):
         execute(Path(folder) / "probe.ipynb", Path(folder) / f"probe_{i}.ipynb", {}, Path(folder), 60)
 
 if __name__ == "__main__":
-    from wijkrapport import executors
+    from wijkrapport.engine import executors
     pool = executors._pool(1)
     pool.submit(run, sys.argv[1], 3).result(timeout=300)
     pool.shutdown()

@@ -1,7 +1,7 @@
 """The landing page lists each kind of report under its own heading, from the manifest."""
 
 from bs4 import BeautifulSoup
-from wijkrapport.landing import build_index
+from wijkrapport.rendering.landing import build_index
 
 
 def _entry(titel: str, html: str) -> dict:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from helpers import ROOT, make_project, run_cli
-from wijkrapport import meldingen as mld
+from wijkrapport.domain import meldingen as mld
 from wijkrapport.errors import DataValidationError
-from wijkrapport.meldingen_views import samenvatting_zin
+from wijkrapport.rapporten.wijkdocument.meldingen_views import samenvatting_zin
 from wijkrapport.sources import meldingen as src
 
 KOP = "melding_id,datum_melding,hoofdcategorie,subcategorie,wijk,status,datum_afgehandeld\n"
@@ -134,7 +134,7 @@ def test_voorbeelddata_are_regenerated_by_the_seeded_script():
 
 
 def test_a_year_the_export_does_not_reach_says_so_instead_of_zero(geladen, monkeypatch):
-    from wijkrapport import meldingen_views
+    from wijkrapport.rapporten.wijkdocument import meldingen_views
 
     getoond = []
     monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))

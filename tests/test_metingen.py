@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 import pytest
-from wijkrapport import metingen as mt
+from wijkrapport.domain import metingen as mt
 from wijkrapport.errors import DataValidationError
 from wijkrapport.sources.metingen import STATUSSEN, load_metingen, parse_metingen
 

@@ -9,12 +9,12 @@ import re
 import pandas as pd
 import pytest
 from helpers import ROOT
-from wijkrapport import metingen as mt
-from wijkrapport import perioden
+from wijkrapport.domain import metingen as mt
 from wijkrapport.errors import DataValidationError
-from wijkrapport.registry import load_programma
+from wijkrapport.sources import perioden
 from wijkrapport.sources.gedrukt import GETALLEN, load_gedrukt, parse_gedrukt
 from wijkrapport.sources.metingen import load_metingen
+from wijkrapport.sources.registry import load_programma
 
 METINGEN = ROOT / "data" / "nprz" / "metingen.csv"
 GEDRUKT = ROOT / "data" / "nprz" / "2024" / "gedrukt.csv"

@@ -4,8 +4,10 @@ import doctest
 from datetime import date
 
 import pytest
-from wijkrapport import metingen, perioden
-from wijkrapport.perioden import PeriodeFout, geldt_voor, parse, rapportjaar
+from wijkrapport.domain import metingen
+from wijkrapport.errors import PeriodeFout
+from wijkrapport.sources import perioden
+from wijkrapport.sources.perioden import geldt_voor, parse, rapportjaar
 
 
 @pytest.mark.parametrize("module", [perioden, metingen])

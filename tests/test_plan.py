@@ -1,8 +1,8 @@
 """The plan's checks guard only the reports to build, and a check that passed is not repeated for the same inputs."""
 
 import pytest
+from wijkrapport.engine.rapport import Plan, Rapport
 from wijkrapport.errors import DataValidationError
-from wijkrapport.rapport import Plan, Rapport
 
 
 def _rapport(rid: str) -> Rapport:

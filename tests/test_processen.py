@@ -12,14 +12,15 @@ from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
-from wijkrapport import executors, kernelserver, manifest, processen
-from wijkrapport.executors import HerstartendePool, WerkprocesGestopt
+from wijkrapport.engine import executors, kernelserver, manifest, processes
+from wijkrapport.engine.executors import HerstartendePool
+from wijkrapport.errors import WerkprocesGestopt
 
 
 def test_een_signaal_tijdens_een_kritiek_blok_wacht_tot_het_blok_klaar_is():
     gedaan = []
-    with processen.signalen(), pytest.raises(processen.Onderbroken) as info:
-        with processen.kritiek():
+    with processes.signalen(), pytest.raises(processes.Onderbroken) as info:
+        with processes.kritiek():
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(0.05)  # the handler has run by now, and raised nothing
             gedaan.append("alles op zijn plaats")
@@ -32,12 +33,12 @@ def test_stop_doodt_een_hele_procesboom():
     kind = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
                              "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)"])
     eind = time.monotonic() + 10
-    while len(boom := processen.nakomelingen([kind.pid])) < 2 and time.monotonic() < eind:
+    while len(boom := processes.nakomelingen([kind.pid])) < 2 and time.monotonic() < eind:
         time.sleep(0.02)
     assert len(boom) == 2
-    processen.stop([kind.pid])
+    processes.stop([kind.pid])
     kind.wait(timeout=5)
-    assert not [p for p in boom if processen.leeft(p)]
+    assert not [p for p in boom if processes.leeft(p)]
 
 
 @pytest.fixture()
@@ -51,16 +52,16 @@ def korte_tmp():
 def test_tijdelijke_mappen_van_dode_runs_worden_opgeruimd_die_van_levende_niet(korte_tmp, monkeypatch):
     tmp_path = korte_tmp
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    monkeypatch.setattr(processen.tempfile, "tempdir", None)
+    monkeypatch.setattr(processes.tempfile, "tempdir", None)
     dood = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     (tmp_path / f"wijkrapport-{dood.stdout.strip()}-1a2b-xyz12345").mkdir()
-    levend = tmp_path / f"wijkrapport-{os.getpid()}-{processen._sleutel(os.getpid())}-abc12345"
+    levend = tmp_path / f"wijkrapport-{os.getpid()}-{processes._sleutel(os.getpid())}-abc12345"
     levend.mkdir()
     hergebruikt = tmp_path / f"wijkrapport-{os.getpid()}-0-abc12345"  # this pid, but another (earlier) process
     hergebruikt.mkdir()
     anders = tmp_path / "wijkrapport-taken-abc"
     anders.mkdir()
-    with processen.tijdelijke_map() as map_:
+    with processes.tijdelijke_map() as map_:
         assert os.environ["TMPDIR"] == str(map_) and map_.parent == tmp_path
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted([levend.name, anders.name, map_.name])
     assert not map_.exists() and os.environ["TMPDIR"] == str(tmp_path)

@@ -20,13 +20,14 @@ from proefprogrammas import (
     SELECTIE_INDICATOREN,
     programma_project,
 )
-from wijkrapport import charts, pdfcheck, taal
-from wijkrapport import programma as pr
-from wijkrapport import programma_views as views
+from wijkrapport import taal
+from wijkrapport.domain import programma as pr
+from wijkrapport.domain.regimes import ambitie_op, ambitie_status
 from wijkrapport.errors import DataValidationError
-from wijkrapport.regimes import ambitie_op, ambitie_status
-from wijkrapport.registry import Horizon, Nulmeting, Programma, load_programma
+from wijkrapport.rapporten.programma import views
+from wijkrapport.rendering import charts, pdfcheck
 from wijkrapport.sources import programma as src
+from wijkrapport.sources.registry import Horizon, Nulmeting, Programma, load_programma
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +176,7 @@ def test_split_columns_evenly():
 
 
 def test_pdf_check_names_page_and_words_of_a_cut_table(tmp_path):
-    from wijkrapport.render import html_to_pdf
+    from wijkrapport.rendering.document import html_to_pdf
 
     cellen = "".join(f"<td>Kolom{i}</td>" for i in range(40))
     html = (f"<html lang='nl'><body><p>Eerste pagina</p><p style='break-before: page'>Tweede</p>"
@@ -190,9 +191,9 @@ def test_pdf_check_names_page_and_words_of_a_cut_table(tmp_path):
 
 def test_a_cut_table_fails_its_report_where_the_pdf_is_made(tmp_path, monkeypatch):
     """finish_report runs the check on every PDF it makes: a report with a cut table is not published."""
-    from wijkrapport import runner
-    from wijkrapport.rapport import Rapport
-    from wijkrapport.render import Fragment
+    from wijkrapport.engine import runner
+    from wijkrapport.engine.rapport import Rapport
+    from wijkrapport.rendering.document import Fragment
 
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
     rapport = Rapport(id="programmas/breed", jaar=2024, titel="Breed", ondertitel="", hoofdstukken=(),
@@ -360,7 +361,7 @@ def test_the_examples_in_the_documentation_are_valid():
     """Every YAML example of docs/programma.md validates: a whole programme, or a list of indicators."""
     import yaml
     from helpers import ROOT
-    from wijkrapport.registry import Indicator, Regime
+    from wijkrapport.sources.registry import Indicator, Regime
 
     blokken = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "programma.md").read_text(encoding="utf-8"), re.S)
     soorten = []
@@ -385,7 +386,7 @@ def test_precision_inferred_from_the_text_of_the_source():
     data = pd.DataFrame({"indicator": ["x", "x", "y"], "waarde": [73.0, 0.30000000000000004, float("nan")],
                          "decimalen": src.decimalen_in_tekst(pd.Series(["73", "0.30000000000000004", ""]))})
     basis = {"label": "X", "pijler": "p", "polariteit": "hoger"}
-    from wijkrapport.registry import Indicator
+    from wijkrapport.sources.registry import Indicator
 
     assert pr.decimalen(Indicator(id="x", eenheid="index", **basis), data) == 3  # float noise is no precision
     assert pr.decimalen(Indicator(id="x", eenheid="index", decimalen=0, **basis), data) == 0

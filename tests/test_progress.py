@@ -3,9 +3,9 @@
 import math
 
 import pytest
+from wijkrapport.domain.programma import traject_status
+from wijkrapport.domain.traject import doel, pct_ingelopen, pct_ingelopen_bereik, start_voorbij_referentie
 from wijkrapport.format import round_half_up
-from wijkrapport.programma import traject_status
-from wijkrapport.progress import doel, pct_ingelopen, pct_ingelopen_bereik, start_voorbij_referentie
 
 
 def status(zs, zn, rn, aandeel, polariteit):

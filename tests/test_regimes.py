@@ -4,8 +4,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from wijkrapport.regimes import ambitie_op, ambitie_status, drempel_score, drempel_tabel, grenzen_rond
-from wijkrapport.registry import Horizon, Nulmeting
+from wijkrapport.domain.regimes import ambitie_op, ambitie_status, drempel_score, drempel_tabel, grenzen_rond
+from wijkrapport.sources.registry import Horizon, Nulmeting
 
 # A programme in the style of the wijkaanpak ambitions: nulmeting 1 January 2020 at 100,
 # after 1 year 95, after 4 years 80, after 15 years only "daling" (no value).

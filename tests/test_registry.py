@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 from wijkrapport.errors import ConfigError
-from wijkrapport.registry import load_programma, load_programma_file
+from wijkrapport.sources.registry import load_programma, load_programma_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

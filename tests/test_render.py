@@ -3,27 +3,27 @@
 import base64
 
 import nbformat
-from wijkrapport import render
-from wijkrapport.publish import toon_figuur
+from wijkrapport.rendering import document
+from wijkrapport.rendering.show import toon_figuur
 
 
 def test_voor_druk_swaps_the_svg_for_its_png_with_the_same_alt_text():
     html = ('<figure class="grafiek"><svg aria-label="Misdrijven: 69 in 2018 en 73 in 2024." data-druk="ab12" '
             'role="img" viewBox="0 0 10 10"><g><text>73</text></g></svg><figcaption>x</figcaption></figure>'
             '<figure class="grafiek"><svg role="img" aria-label="zonder drukbeeld"><g/></svg></figure>')
-    uit = render.voor_druk(html, {"ab12": "iVBORw0KGgo="})
+    uit = document.voor_druk(html, {"ab12": "iVBORw0KGgo="})
     assert '<img class="grafiekbeeld" src="data:image/png;base64,iVBORw0KGgo=" alt="Misdrijven: 69 in 2018 en 73 in ' \
            '2024.">' in uit
     assert "<text>73</text>" not in uit
     assert 'aria-label="zonder drukbeeld"' in uit  # a chart without a print image keeps its SVG
-    assert render.voor_druk(html, {}) == html
+    assert document.voor_druk(html, {}) == html
 
 
 def test_fragment_collects_the_png_of_each_chart(monkeypatch):
     from matplotlib.figure import Figure
 
     shown = []
-    monkeypatch.setattr("wijkrapport.publish.display", lambda data, raw=False: shown.append(data))
+    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([1, 2, 3])
     toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
@@ -33,7 +33,7 @@ def test_fragment_collects_the_png_of_each_chart(monkeypatch):
     cell = nbformat.v4.new_code_cell("toon_figuur(...)")
     cell.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
     nb.cells = [cell]
-    fragment = render.notebook_fragment(nb)
+    fragment = document.notebook_fragment(nb)
     assert "<svg" in fragment.html and "image/png" not in fragment.html  # the HTML keeps the SVG only
     (sleutel,) = fragment.drukbeelden
     assert f'data-druk="{sleutel}"' in fragment.html and fragment.drukbeelden[sleutel] == bundel["image/png"]
@@ -47,7 +47,7 @@ def test_each_pdf_follows_its_own_style_sheet(tmp_path):
                 f"p {{ color: #00689e; }}</style></head><body><h1>Titel</h1><p>Tekst</p></body></html>")
 
     for i, size in enumerate(["A5", "A4 landscape", "A5"]):
-        render.html_to_pdf(doc(size), tmp_path / f"{i}.pdf")
+        document.html_to_pdf(doc(size), tmp_path / f"{i}.pdf")
     mm = [tuple(round(float(v) / 72 * 25.4) for v in PdfReader(tmp_path / f"{i}.pdf").pages[0].mediabox[2:])
           for i in range(3)]
     assert mm == [(148, 210), (297, 210), (148, 210)]
@@ -59,10 +59,10 @@ def test_a_chart_figure_ends_with_its_caption(monkeypatch):
     import pandas as pd
     from bs4 import BeautifulSoup
     from matplotlib.figure import Figure
-    from wijkrapport.publish import Kolom
+    from wijkrapport.rendering.show import Kolom
 
     shown = []
-    monkeypatch.setattr("wijkrapport.publish.display", lambda data, raw=False: shown.append(data))
+    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([2022, 2024], [1, 2])
     toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
@@ -75,7 +75,7 @@ def test_headings_get_unique_ids_and_a_table_of_contents():
     body = ('<section class="hoofdstuk"><h2 id="Samenvatting">Samenvatting</h2><p>x</p>'
             '<h3>Wijkactieplan: <strong>Hoogvliet</strong> &amp; Zuid</h3><h4>niet in de inhoud</h4></section>\n'
             '<section class="hoofdstuk"><h2 class="titel">Samenvatting</h2></section>')
-    html, toc = render._with_ids(body)
+    html, toc = document._with_ids(body)
     assert toc == [{"id": "samenvatting", "tekst": "Samenvatting", "niveau": 2},
                    {"id": "wijkactieplan-hoogvliet-zuid", "tekst": "Wijkactieplan: Hoogvliet & Zuid", "niveau": 3},
                    {"id": "samenvatting-2", "tekst": "Samenvatting", "niveau": 2}]

@@ -4,7 +4,7 @@ The rows where the document itself is off are listed here with the reason.
 """
 
 import pytest
-from wijkrapport.voortgang import doelstelling, doelstelling_export
+from wijkrapport.rapporten.voortgangsrapportage.voortgang import doelstelling, doelstelling_export
 
 #: indicator_id -> why the printed figures are inconsistent (NPRZ Voortgangsrapportage 2024)
 DOCUMENT_AFWIJKINGEN = {

@@ -161,7 +161,7 @@ def _crash_for_hoogvliet(rapport, fragments, staging):
     """finish_report, except that the worker making hoogvliet-zuid's PDF dies (as with a segfault)."""
     import os
 
-    from wijkrapport import runner
+    from wijkrapport.engine import runner
 
     if rapport.id == "wijken/hoogvliet-zuid":
         os._exit(9)
@@ -169,7 +169,8 @@ def _crash_for_hoogvliet(rapport, fragments, staging):
 
 
 def test_a_worker_that_dies_fails_only_its_report(tmp_path, monkeypatch):
-    from wijkrapport import plan, runner
+    from wijkrapport import plan
+    from wijkrapport.engine import runner
 
     project = make_project(tmp_path, None, WIJK_SNEL)
     monkeypatch.setenv("WIJKRAPPORT_ROOT", str(project))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-from wijkrapport.registry import Programma
+from wijkrapport.sources.registry import Programma
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "lib" / "wijkrapport" / "schemas" / "programma.schema.json"

@@ -1,4 +1,4 @@
-"""The Rotterdam figure computed from all wijken (wijkrapport.stad): hand-worked sums on a small frame, two real
+"""The Rotterdam figure computed from all wijken (wijkrapport.domain.stad): hand-worked sums on a small frame, two real
 variables worked by hand, police per 1.000 inhabitants, and the sentences printed under the tables."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from wijkrapport import stad
+from wijkrapport.domain import stad
 from wijkrapport.sources import raadzoeker, wijken
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,7 +216,7 @@ def test_method_sentences(echt):
 
 
 def test_doctests_of_the_pure_modules():
-    from wijkrapport import wijkraden
+    from wijkrapport.domain import wijkraden
 
     for module in (stad, wijkraden):
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)

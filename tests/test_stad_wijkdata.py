@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from wijkrapport import wijkdata, wijkteksten
+from wijkrapport.domain import wijkdata, wijkteksten
 
 MAP = Path(__file__).resolve().parents[1] / "data" / "wijken" / "rotterdam-raadzoeker-71-wijken"
 GEDEELD = {"groot-ijsselmonde-zuid"}  # shares its CBS buurt with groot-ijsselmonde-noord: counted once

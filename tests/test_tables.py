@@ -1,5 +1,5 @@
 import pandas as pd
-from wijkrapport.tables import Kolom, html_table
+from wijkrapport.rendering.tables import Kolom, html_table
 
 
 def test_table_is_accessible_and_escaped():

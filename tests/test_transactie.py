@@ -5,8 +5,9 @@ import os
 from pathlib import Path
 
 import pytest
-from wijkrapport import transactie
-from wijkrapport.transactie import JOURNAAL, PublicatieFout, Transactie, herstel, ruim_restanten_op, veilig_pad
+from wijkrapport.engine import transaction
+from wijkrapport.engine.transaction import JOURNAAL, Transactie, herstel, ruim_restanten_op, veilig_pad
+from wijkrapport.errors import PublicatieFout
 
 
 def _jaar(tmp_path: Path) -> Path:
@@ -65,7 +66,7 @@ def test_fout_tijdens_het_vastleggen_zet_alles_terug(tmp_path, monkeypatch):
                 raise OSError(28, "No space left on device")
         return echt(src, dst)
 
-    monkeypatch.setattr(transactie.os, "replace", replace)
+    monkeypatch.setattr(transaction.os, "replace", replace)
     with _transactie(target, bron) as tx, pytest.raises(PublicatieFout, match="de schijf is vol"):
         tx.vastleggen()
     assert _inhoud(target) == voor
@@ -87,11 +88,11 @@ def test_herstel_na_een_afgebroken_vastlegging_zet_de_vorige_set_terug_ook_twee_
                 raise Gestopt
         return echt(src, dst)
 
-    monkeypatch.setattr(transactie.os, "replace", replace)
+    monkeypatch.setattr(transaction.os, "replace", replace)
     tx = _transactie(target, bron)
     with pytest.raises(Gestopt):
         tx.vastleggen()
-    monkeypatch.setattr(transactie.os, "replace", echt)
+    monkeypatch.setattr(transaction.os, "replace", echt)
     assert (target / JOURNAAL).exists() and _inhoud(target) != voor
     journaal = json.loads((target / JOURNAAL).read_text(encoding="utf-8"))
     assert "teruggezet" in herstel(target)

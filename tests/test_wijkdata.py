@@ -2,7 +2,7 @@
 
 import math
 
-from wijkrapport import wijkdata
+from wijkrapport.domain import wijkdata
 
 
 def test_inwoners_samen_adds_each_wijks_own_figure():

@@ -77,7 +77,8 @@ def test_only_by_wijkraad_slug_and_bad_params(tmp_path):
 
 def test_generated_params_match_the_data(tmp_path):
     """params/2024/wijkraden.yml is what the generator makes from the data (39 wijk- en dorpsraden)."""
-    from wijkrapport import config, wijkraadparams
+    from wijkrapport import config
+    from wijkrapport.tools import wijkraadparams
 
     tekst = wijkraadparams.tekst(2024)
     from pathlib import Path

@@ -1,4 +1,4 @@
-"""Wijkraden (wijkrapport.wijkraden): grouping wijken by their wijkraad, params/<jaar>/wijkraden.yml, and what an
+"""Wijkraden (wijkrapport.domain.wijkraden): grouping wijken by their wijkraad, params/<jaar>/wijkraden.yml, and what an
 edition lists: the wijkraad's documents (gevraagd/ongevraagd advies) and the college's toezeggingen."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 import yaml
-from wijkrapport import wijkraden as wr
+from wijkrapport.domain import wijkraden as wr
 from wijkrapport.sources import raadzoeker, wijken
 
 

@@ -1,7 +1,7 @@
 """Plain-language sentences of the wijkdocument: Dutch comparatives ("beter dan", "even goed als")."""
 
 import pandas as pd
-from wijkrapport.wijkteksten import samenvatting
+from wijkrapport.domain.wijkteksten import samenvatting
 
 
 def test_index_sentences_use_dan_for_a_difference_and_als_for_equal():

@@ -41,7 +41,7 @@ def new_year(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="run_reports.py new-year", description="Maak params/<jaar>/ van het vorige jaar.")
     p.add_argument("jaar", type=int)
     args = p.parse_args(argv)
-    from .newyear import scaffold
+    from .tools.newyear import scaffold
 
     try:
         missing = scaffold(args.jaar)
@@ -77,7 +77,7 @@ def cbs_import(argv: list[str]) -> int:
                    help="alleen deze CBS-sleutels (herhaalbaar), bijvoorbeeld AantalInwoners_5")
     p.add_argument("--out", type=Path, default=None, help="map in plaats van data/cbs/")
     args = p.parse_args(argv)
-    from .cbs_import import importeer
+    from .tools.cbs_import import importeer
 
     try:
         target = importeer(args.tabel, args.gemeente, args.variabele, args.out)
@@ -102,18 +102,18 @@ def main(argv: list[str] | None = None) -> int:
     if fout:
         print(f"fout: {fout}", file=sys.stderr)
         return EXIT_CONFIG
-    from . import processen, uitvoermap, vergrendeling
-    from .transactie import oorzaak
+    from .engine import locking, output_folder, processes
+    from .engine.transaction import oorzaak
 
     out_root = args.out
     try:
-        out_root = uitvoermap.bepaal(args.out)
-        uitvoermap.controleer(out_root, args.year)
-        with processen.signalen(), processen.tijdelijke_map(), vergrendeling.vergrendel(out_root, argv) as vorige:
-            for melding in vorige + vergrendeling.ruim_op(out_root):
+        out_root = output_folder.bepaal(args.out)
+        output_folder.controleer(out_root, args.year)
+        with processes.signalen(), processes.tijdelijke_map(), locking.vergrendel(out_root, argv) as vorige:
+            for melding in vorige + locking.ruim_op(out_root):
                 print(f"waarschuwing: {melding}", file=sys.stderr)
+            from .engine.runner import run
             from .plan import plan
-            from .runner import run
 
             uitkomsten = run(plan(args.year, args.only), args.year, out_root, args.jobs, args.timeout, force=args.force,
                              executor_kind=args.executor, scheduler=args.scheduler, volledig=not args.only)
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fout: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
-        signaal = f" ({exc.naam})" if isinstance(exc, processen.Onderbroken) else ""
+        signaal = f" ({exc.naam})" if isinstance(exc, processes.Onderbroken) else ""
         print(f"onderbroken{signaal}: rapporten die nog niet klaar waren zijn niet gepubliceerd en er is niets half "
               "vervangen; wat eerder gepubliceerd was staat er nog, met een manifest.json dat precies dat noemt.",
               file=sys.stderr)

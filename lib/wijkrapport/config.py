@@ -17,10 +17,10 @@ NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
 
 def bekende_wijken() -> list[str]:
     """The wijk slugs of the crosswalk, read without validation (the data checks validate it later)."""
-    from . import invoer
-    from .wijkplan import _lees_crosswalk
+    from . import inputs
+    from .sources.crosswalk import lees_crosswalk
 
-    return [r["slug"] for r in _lees_crosswalk(invoer.wijkbestand("crosswalk"))]
+    return [r["slug"] for r in lees_crosswalk(inputs.wijkbestand("crosswalk"))]
 
 
 def bedoelt_u(waarde: str, bekend: list[str] | None = None) -> str:
@@ -122,7 +122,7 @@ class Wijkraad(_Strict):
 
 
 class WijkradenParams(_Strict):
-    """``params/<jaar>/wijkraden.yml``: one edition per wijk- of dorpsraad (made by ``python -m wijkrapport.wijkraadparams``)."""
+    """``params/<jaar>/wijkraden.yml``: one edition per wijk- of dorpsraad (made by ``python -m wijkrapport.tools.wijkraadparams``)."""
 
     jaar: int = Field(ge=2000, le=2100)
     notebook: str = "wijkraad.ipynb"

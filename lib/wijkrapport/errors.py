@@ -71,3 +71,42 @@ class BezigError(WijkrapportError):
     """Another run holds the lock of this project or output folder."""
 
     exit_code = EXIT_BUSY
+
+
+class WerkprocesGestopt(Exception):
+    """The worker process running this task died (a crash in a library, the out-of-memory killer, a kill)."""
+
+    def __init__(self, taak: str = ""):
+        self.taak = taak
+        super().__init__("het werkproces stopte onverwacht tijdens dit rapport (bijvoorbeeld door te weinig geheugen of "
+                         "een crash in een bibliotheek); de andere rapporten zijn gewoon verder gebouwd")
+
+    def __reduce__(self):
+        return (WerkprocesGestopt, (self.taak,))
+
+
+class NotebookFailed(Exception):
+    """A notebook raised; carries the failing cell and the error."""
+
+    def __init__(self, notebook: str, cell: str, error: str):
+        self.notebook, self.cell, self.error = notebook, cell, error
+        super().__init__(f"{notebook}: cel {cell}: {error}")
+
+    def __reduce__(self):  # travels back from worker processes intact
+        return (NotebookFailed, (self.notebook, self.cell, self.error))
+
+
+class AfgesnedenInhoud(WijkrapportError):
+    """A PDF has words or images outside its pages: the report fails instead of being published cut."""
+
+
+class PeriodeFout(ValueError):
+    """A periode that is not one of the four forms; the message (Dutch) says what to write instead."""
+
+
+class PublicatieFout(Exception):
+    """Publishing a set of files failed; the previous set is in place (``intact``) or is put back by the next run."""
+
+    def __init__(self, tekst: str, intact: bool = True):
+        super().__init__(tekst)
+        self.intact = intact

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import config, invoer, paths
+from . import config, paths
+from .engine.notebooks import check_parameters
+from .engine.rapport import Plan, Rapport
 from .errors import ConfigError, Problem
 from .incremental import code_hash, files_hashes, value_hash
-from .notebooks import check_parameters
-from .rapport import Plan, Rapport
 
 VOORTGANG = "voortgangsrapportage"
 
@@ -40,7 +40,7 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
                                        message="dit hoofdstuk (notebook met dezelfde parameters) staat er al")])
         hoofdstukken.append(hoofdstuk)
 
-    from .registry import data_file, jaar_dir, load_programma
+    from .sources.registry import data_file, jaar_dir, load_programma, voortgang_invoer
 
     programma = load_programma(params.programma)
 
@@ -71,12 +71,12 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
         pdf_rel="voortgangsrapportage.pdf",
         data_rel="data",
         notebooks_rel="notebooks",
-        afronding="wijkrapport.export:voortgang_export",
+        afronding="wijkrapport.rapporten.voortgangsrapportage.export:voortgang_export",
         meta=tuple((k, v) for k, v in meta.items()),
         inputs=_inputs(
             [paths.notebooks_dir() / h.notebook for h in params.hoofdstukken]
             + [source, paths.programme_file(params.programma)]
-            + invoer.voortgang(programma, jaar)
+            + voortgang_invoer(programma, jaar)
         ),
     )
     plan.add([rapport], check, sleutel=value_hash(["voortgangsrapportage", dict(rapport.inputs)]))
@@ -85,8 +85,8 @@ def voortgangsrapportage(jaar: int, plan: Plan) -> None:
 def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:
     """A chapter whose notebook is about one pijler (it declares ``pijler``) names one of the programme's pijlers
     itself: left out, the notebook's own default would quietly make it a second chapter about that pijler."""
-    from .notebooks import declared_parameters
-    from .registry import load_programma
+    from .engine.notebooks import declared_parameters
+    from .sources.registry import load_programma
 
     pijlers = [p.id for p in load_programma(params.programma).pijlers]
     problems = []
@@ -122,14 +122,15 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     has_voortgang = (params_dir / "voortgangsrapportage.yml").exists()
     if (not wanted and has_voortgang) or VOORTGANG in wanted:
         voortgangsrapportage(jaar, result)
-    from . import programmaplan, wijkplan
+    from .rapporten.programma import plan as programmaplan
+    from .rapporten.wijkdocument import plan as wijkplan
 
     programmas = config.programmas_params(jaar)
     programma_namen = {p.naam for p in programmas.programmas} if programmas else set()
     wanted_programmas = wanted & programma_namen
     if not wanted or wanted_programmas:
         programmaplan.programmarapporten(jaar, wanted_programmas or None, result)
-    from . import wijkraadplan
+    from .rapporten.wijkraad import plan as wijkraadplan
 
     wijkraad_slugs = wanted & wijkraadplan.slugs(jaar)
     if not wanted or wijkraad_slugs:

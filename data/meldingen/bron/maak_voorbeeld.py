@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from wijkrapport import wijkdata
+from wijkrapport.domain import wijkdata
 
 SEED = 2024
 UIT = Path(__file__).resolve().parents[1] / "meldingen.csv"

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijkrapport.atomic import schrijf_atomair
+
 from .. import paths
-from ..bestanden import schrijf_atomair
 
 
 def _map() -> Path:

@@ -5,7 +5,7 @@ compared with what the engine computes from the measurements. One row per printe
 no year: ``jaar`` is the report year of the printed report and ``eindjaar`` the last year of the targets.
 
 * ``periode_start`` and ``periode_nu``: the start and current period of the row in the forms of
-  :mod:`wijkrapport.perioden` (``periode_start`` may be empty where the report prints none); the printed
+  :mod:`wijkrapport.sources.perioden` (``periode_start`` may be empty where the report prints none); the printed
   wording stays in ``peildatum_gedrukt`` and ``periode_gedrukt``;
 * ``g4_start_gedrukt`` … ``zuid_nu_gedrukt``: the printed values; ``pct_ingelopen_gedrukt``,
   ``pct_ingelopen_vorig_gedrukt`` (last year's report), ``doel_jaar_gedrukt`` (target of ``jaar``) and
@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import perioden
 from ..errors import DataValidationError, Problem
+from . import perioden
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
 
 WAARDEN = ["g4_start_gedrukt", "g4_nu_gedrukt", "rotterdam_start_gedrukt", "rotterdam_nu_gedrukt", "zuid_start_gedrukt",

@@ -166,7 +166,7 @@ def _tabel(path: str, mtime: float, naam: str) -> pd.DataFrame:
 
 def pad(programma, jaar: int, naam: str) -> Path:
     """Where the yearly record ``naam`` of ``jaar`` lives."""
-    from ..registry import jaar_dir
+    from .registry import jaar_dir
 
     return jaar_dir(programma, jaar) / naam
 
@@ -215,9 +215,9 @@ def validate_all(jaar: int, programma_naam: str) -> None:
     Required: the measurements (the programme's ``data`` file). Yearly records and printed figures are checked
     when the year has them (they may lag; their chapter then says so).
     """
-    from ..registry import data_file, load_programma
     from .gedrukt import load_gedrukt
     from .metingen import load_metingen
+    from .registry import data_file, load_programma
 
     programma = load_programma(programma_naam)
     problems: list[Problem] = []
@@ -265,7 +265,7 @@ def _verhuis_onderdeel(jaar: int):
     """(programme, onderdeel id) of the verhuisbewegingen the wijkdocumenten show: of the programmes in
     ``params/programmas/`` with such an onderdeel, the first (by name) whose file of ``jaar`` exists, else the first
     one; None when no programme has one."""
-    from ..registry import load_programma
+    from .registry import load_programma
 
     gevonden = []
     for pad_yml in sorted((paths.params_dir() / "programmas").glob("*.yml")):

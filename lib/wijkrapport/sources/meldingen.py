@@ -123,12 +123,13 @@ def load() -> tuple[Bron, pd.DataFrame, pd.Series]:
     Every problem is reported with file, row and field before anything is computed. The checked frame is
     shared by the kernels of a run (``framecache``; the key includes the crosswalk it was matched against).
     """
-    from .. import invoer
+    from wijkrapport import inputs
+
     from . import framecache
 
     bron = load_bron()
     termijnen = load_termijnen(bron)
-    bestanden = [folder() / "bron.yml", folder() / bron.bestand, folder() / bron.termijnen, invoer.wijkbestand("crosswalk")]
+    bestanden = [folder() / "bron.yml", folder() / bron.bestand, folder() / bron.termijnen, inputs.wijkbestand("crosswalk")]
     df = framecache.gedeeld("meldingen", (bron.bestand,), bestanden, lambda: _meldingen(bron, termijnen))
     return bron, df, termijnen
 

@@ -2,7 +2,7 @@
 
 Columns (``../shared/CONTRACTS.md``, "Measurements"): ``indicator,gebied,periode,waarde`` and the
 optional ``status``, ``opmerking`` and ``bron``. ``periode`` is one of the forms of
-:mod:`wijkrapport.perioden` (``2024``, ``2023/24``, ``2024-01-01``, ``2020-2023``); ``waarde`` is a
+:mod:`wijkrapport.sources.perioden` (``2024``, ``2023/24``, ``2024-01-01``, ``2020-2023``); ``waarde`` is a
 number with a decimal point. ``status`` is empty (= ``definitief``) or one of :data:`STATUSSEN`; only
 :data:`MET_GETAL` carry a number, ``nihil`` stands for 0 and the others for "no figure". A row with neither
 status nor number is "no figure" too (status ``onbekend``), as in the older programme data format; a
@@ -11,7 +11,7 @@ status that carries a number, written out, without one is an error.
 One key (indicator × gebied × periode) may appear more than once only as a revision, in file order:
 each later row must be further along :data:`RANG` than the one before (``voorlopig`` →
 ``nader_voorlopig`` → ``definitief`` → ``gewijzigd``; ``onbekend`` may be followed by anything;
-``gewijzigd`` may follow ``gewijzigd``). Which row counts is decided in :mod:`wijkrapport.metingen`.
+``gewijzigd`` may follow ``gewijzigd``). Which row counts is decided in :mod:`wijkrapport.domain.metingen`.
 
 Every problem of the file (unknown column, bad cell, unknown status, a number where the status
 carries none, inf/nan, unparsable periode, duplicate) is reported at once with file, row and field.
@@ -27,8 +27,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import perioden
 from ..errors import DataValidationError, Problem
+from . import perioden
 from .base import FIRST_DATA_LINE, read_csv, rel, validate
 
 VERPLICHT = ["indicator", "gebied", "periode", "waarde"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pandera.pandas as pa
 
 from .. import paths
 from ..errors import DataValidationError, Problem
-from ..programma_doelen import controleer_eenheden
-from ..registry import Programma, data_file
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
+from .registry import Programma, data_file
 from .sleutels import dubbel_problemen, normaliseer
 
 KOLOMMEN = ["indicator", "gebied", "periode", "waarde"]
@@ -109,5 +110,25 @@ def controleer_nulmetingen(programma: Programma, data: pd.DataFrame, bestand: st
                     message=f"{gebied} {nul.datum.year} wijkt af van de nulmeting in {yml} "
                             f"(indicatoren.{i}.ambitie.nulmeting.waarde: {nul.waarde:g}, datum {nul.datum.isoformat()}); "
                             "één meting heeft één cijfer: maak ze gelijk"))
+    if problems:
+        raise DataValidationError(problems)
+
+
+CIJFER_BEREIK = (1.0, 10.0)
+
+
+def controleer_eenheden(programma: Programma, data: pd.DataFrame, bestand: str, eerste_regel: int) -> None:
+    """A report mark (eenheid cijfer) lies between 1 and 10; a number of years (eenheid jaar) is not negative."""
+    problems = []
+    for ind in programma.indicatoren:
+        if ind.eenheid not in ("cijfer", "jaar"):
+            continue
+        rij = (data["indicator"] == ind.id) & data["waarde"].notna()
+        lo, hi = CIJFER_BEREIK if ind.eenheid == "cijfer" else (0.0, math.inf)
+        for idx in data.index[rij & ~data["waarde"].between(lo, hi)]:
+            wat = "een rapportcijfer ligt tussen 1 en 10" if ind.eenheid == "cijfer" else "een aantal jaren is niet negatief"
+            problems.append(Problem(file=bestand, row=int(idx) + eerste_regel, field="waarde",
+                                    value=f"{data.at[idx, 'waarde']:g}",
+                                    message=f"{ind.id} heeft eenheid {ind.eenheid}: {wat}"))
     if problems:
         raise DataValidationError(problems)

@@ -20,16 +20,17 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import invoer
+from wijkrapport import inputs
+from wijkrapport.inputs import kwb_jaren  # noqa: F401 - the declared inputs, in one place
+
 from ..errors import DataValidationError, Problem
-from ..invoer import kwb_jaren  # noqa: F401 - the declared inputs, in one place
 from . import framecache
 from .base import lees_bytes, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
 
 def wijken_dir() -> Path:
-    return invoer.wijken_dir()
+    return inputs.wijken_dir()
 
 
 def _finite(s: pd.Series) -> pd.Series:
@@ -53,7 +54,7 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str
 def _cached_file(func):
     """Cache a loader per (path, mtime) so a run reads each file once (and its kernels share it: framecache)."""
     cache = lru_cache(maxsize=16)(
-        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), invoer.wijken(), lambda: func(Path(path))))
+        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), inputs.wijken(), lambda: func(Path(path))))
 
     def load(path: Path) -> pd.DataFrame:
         if not path.exists():
@@ -91,7 +92,7 @@ def _crosswalk(path: Path) -> pd.DataFrame:
 
 def load_crosswalk() -> pd.DataFrame:
     """One row per wijk: slug, name, gebied, CBS buurt codes, Wijkprofiel number, ..."""
-    return _crosswalk(invoer.wijkbestand("crosswalk"))
+    return _crosswalk(inputs.wijkbestand("crosswalk"))
 
 
 # --- Wijkprofiel and Politie: all 71 wijken (sources.raadzoeker), in the shapes the wijk figures use ----------
@@ -103,7 +104,7 @@ _POLITIE_KOLOM = {"Totaal misdrijven": "totaal_misdrijven", "Woninginbraak": "wo
 
 def _raadzoeker_frame(naam: str, maak) -> pd.DataFrame:
     """A frame made from the 71-wijk files, validated once per run and shared by the kernels (framecache)."""
-    return framecache.gedeeld(naam, (), invoer.wijken(), maak).copy()
+    return framecache.gedeeld(naam, (), inputs.wijken(), maak).copy()
 
 
 def _wijkprofiel_breed() -> pd.DataFrame:
@@ -175,7 +176,7 @@ def _variabelen(path: Path) -> pd.DataFrame:
 
 def load_variabelen() -> pd.DataFrame:
     """The table of stable names: source column (and unit) -> variable, unit, conversion."""
-    return _variabelen(invoer.wijkbestand("variabelen"))
+    return _variabelen(inputs.wijkbestand("variabelen"))
 
 
 def variabele_labels() -> dict[str, tuple[str, str]]:
@@ -218,19 +219,19 @@ def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: d
 
 def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
     """What a derived frame depends on: each file with its modification time (and the variable table)."""
-    files = (*files, invoer.wijkbestand("variabelen"))
+    files = (*files, inputs.wijkbestand("variabelen"))
     return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in files)
 
 
 def data_state() -> tuple[tuple[str, int], ...]:
     """Every declared input in data/wijken/ with its modification time: the key for caches of figures computed from them."""
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in invoer.wijken())
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in inputs.wijken())
 
 
 def _derived(func):
     """Cache a derived (long) frame per state of the files it reads; callers get a copy."""
     cache = lru_cache(maxsize=16)(
-        lambda state, *args: framecache.gedeeld(func.__name__, args, invoer.wijken(), lambda: func(*args)))
+        lambda state, *args: framecache.gedeeld(func.__name__, args, inputs.wijken(), lambda: func(*args)))
 
     def load(state: tuple, *args) -> pd.DataFrame:
         return cache(state, *args).copy()
@@ -299,7 +300,7 @@ def _kwb_file(path: Path) -> pd.DataFrame:
 
 
 def _kwb_path(jaar: int) -> Path:
-    return invoer.wijkbestand(f"kwb{jaar}")
+    return inputs.wijkbestand(f"kwb{jaar}")
 
 
 def load_kwb(jaar: int) -> pd.DataFrame:
@@ -327,7 +328,7 @@ def _kwb_units(path: Path) -> dict[str, str]:
 
 
 def _kwb2024_path() -> Path:
-    return invoer.wijkbestand("kwb_json")
+    return inputs.wijkbestand("kwb_json")
 
 
 def load_kwb2024() -> pd.DataFrame:
@@ -367,6 +368,6 @@ def _kwb2024_long() -> pd.DataFrame:
     if problems:
         raise DataValidationError(problems)
     wide = pd.DataFrame.from_dict(data, orient="index").rename_axis("code").reset_index()
-    wide["jaar"] = int(invoer.kwb_json()["jaar"])
+    wide["jaar"] = int(inputs.kwb_json()["jaar"])
     wide["soort"] = wide["code"].str[:2].map({"GM": "Gemeente", "WK": "Wijk", "BU": "Buurt"})
-    return _apply_mapping(wide, invoer.kwb_json()["bron"], ["code", "soort", "jaar"])
+    return _apply_mapping(wide, inputs.kwb_json()["bron"], ["code", "soort", "jaar"])

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from wijkrapport import wijkdata
+from wijkrapport.domain import wijkdata
 
 VERGELIJKING = "Alle scanwijken"
 UIT = Path(__file__).resolve().parents[1] / "waarden.csv"

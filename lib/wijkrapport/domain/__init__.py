@@ -1,0 +1,1 @@
+"""Pure computations of the reports' world: progress, regimes, measurements, wijken, meldingen, actieplannen."""

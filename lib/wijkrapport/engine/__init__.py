@@ -1,0 +1,1 @@
+"""The run engine: executes report notebooks in worker processes and kernels, and publishes complete reports."""

@@ -1,0 +1,1 @@
+"""The report of any programme (a YAML file plus tidy data): planning and views."""

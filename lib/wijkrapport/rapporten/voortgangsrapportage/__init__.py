@@ -1,0 +1,1 @@
+"""The voortgangsrapportage of a programme: the doelstelling table, its chapters' views and texts."""

@@ -1,0 +1,1 @@
+"""The wijkdocument, one per wijk: planning, views and plain-language texts."""

@@ -1,0 +1,110 @@
+"""The landing page ``reports/<jaar>/index.html``: every report of the year, from the manifest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from wijkrapport import format as fmt
+from wijkrapport import paths
+from wijkrapport.atomic import schrijf_atomair
+
+BRONNEN = [
+    "CBS, Kerncijfers wijken en buurten (CC BY 4.0).",
+    "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam.",
+    "Politie, geregistreerde misdrijven per buurt (CBS tabel 47018NED).",
+    "Gemeente Rotterdam: gemeenteraad.rotterdam.nl en wijkraad.rotterdam.nl (stukken van wijkraden en toezeggingen, "
+    "via raadzoeker).",
+]
+
+
+def bronnen(jaar: str) -> list[str]:
+    """The sources credited on the landing page: the year's voortgangsrapportage programme (from params), then the
+    wijk sources."""
+    eerst = []
+    try:
+        from wijkrapport import config
+        from wijkrapport.sources.registry import load_programma
+
+        programma = load_programma(config.voortgang_params(int(jaar)).programma)
+        eerst.append(f"{programma.titel}, metingen en jaargegevens van de voortgangsrapportage "
+                     "(cijfers OBI, CBS, UWV, DUO).")
+    except Exception:  # noqa: BLE001 - a year without a voortgangsrapportage credits the wijk sources only
+        pass
+    return eerst + BRONNEN
+
+
+@lru_cache(maxsize=1)
+def _sjabloon() -> tuple[Environment, str]:
+    """The template environment and style sheet, loaded once per process (the page is made after every report)."""
+    env = Environment(loader=FileSystemLoader(str(paths.templates_dir())), autoescape=select_autoescape(["html", "j2"]))
+    return env, (paths.templates_dir() / "rapport.css").read_text(encoding="utf-8")
+
+
+def _data_link(entry: dict) -> str | None:
+    """The report's xlsx workbook (all its tables) when it was published."""
+    html, data = entry.get("html"), entry.get("data")
+    if not html or not data:
+        return None
+    book = f"{data.rstrip('/')}/{Path(html).stem}.xlsx"
+    return book if book in (entry.get("outputs") or []) else None
+
+
+def _per_gebied(items: list[dict]) -> list[dict]:
+    """Reports grouped by gebied (alphabetical; reports without one last), each group alphabetical by name."""
+    groepen: dict[str, list[dict]] = {}
+    for item in sorted(items, key=lambda r: r["naam"]):
+        groepen.setdefault(item["gebied"] or "", []).append(item)
+    return [{"naam": g or "Overig", "rapporten": groepen[g]} for g in sorted(groepen, key=lambda g: (g == "", g))]
+
+
+def build_index(target: Path, manifest: dict) -> Path:
+    """Write ``index.html`` into ``target`` atomically and return its path."""
+    path = target / "index.html"
+    schrijf_atomair(path, index_html(target.name, manifest))
+    return path
+
+
+def index_html(jaar: str, manifest: dict) -> str:
+    """The landing page of year ``jaar``: every report in ``manifest`` that has published files."""
+    rapporten = manifest.get("rapporten", {})
+    voortgang, programmas, wijken, wijkraden = [], [], [], []
+    for rid, entry in sorted(rapporten.items()):
+        outputs = entry.get("outputs") or []
+        if not outputs:
+            continue
+        item = {
+            "naam": entry.get("titel") or rid,
+            "html": entry.get("html") if entry.get("html") in outputs else None,
+            "pdf": entry.get("pdf") if entry.get("pdf") in outputs else None,
+            "data": _data_link(entry),
+            "status": entry.get("status"),
+            "gebied": entry.get("gebied") if isinstance(entry.get("gebied"), str) else "",
+        }
+        if rid.startswith("wijken/"):
+            wijken.append(item)
+        elif rid.startswith("wijkraden/"):
+            wijkraden.append(item)
+        elif rid.startswith("programmas/"):
+            programmas.append(item)
+        else:
+            voortgang.append(item)
+    groepen = []
+    if voortgang:
+        groepen.append({"id": "programma", "titel": "Voortgangsrapportage", "rapporten": voortgang})
+    if programmas:
+        groepen.append({"id": "programmas", "titel": "Programmarapporten", "rapporten": programmas})
+    if wijkraden:
+        groepen.append({"id": "wijkraden", "titel": "Edities per wijk- en dorpsraad", "rapporten": wijkraden,
+                        "gebieden": _per_gebied(wijkraden)})
+    if wijken:
+        groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": wijken, "gebieden": _per_gebied(wijken)})
+    env, css = _sjabloon()
+    return env.get_template("index.html.j2").render(
+        jaar=jaar, groepen=groepen, wijken=bool(wijken or wijkraden), css=css, bronnen=bronnen(jaar),
+        soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
+        bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
+    )

@@ -1,0 +1,1 @@
+"""Commands beside the report run: CBS StatLine import and scaffolding a new year."""
