@@ -26,7 +26,8 @@ import pytest
 import yaml
 from helpers import ROOT, WIJK_PARAMETERS, make_project, notebook, run_cli
 
-pytestmark = pytest.mark.slow
+# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8"))
 BASIS_ARGS = ["--year", "2024", "--only", "carnisse"]

@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import pdf_text, run_cli
 
-pytestmark = pytest.mark.slow
+# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
 
 HOOFDSTUKKEN = [
     "Samenvatting",
