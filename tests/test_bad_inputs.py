@@ -26,8 +26,7 @@ import pytest
 import yaml
 from helpers import ROOT, WIJK_PARAMETERS, make_project, notebook, run_cli
 
-# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
+pytestmark = pytest.mark.slow
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8"))
 BASIS_ARGS = ["--year", "2024", "--only", "carnisse"]
