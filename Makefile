@@ -46,9 +46,9 @@ $(SYSSTAMP): Makefile
 reports: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python run_reports.py --year $(YEAR) --jobs $(JOBS)
 
-# Tests run on every core (pytest-xdist); the modules sharing a built fixture stay on one worker (loadgroup).
+# Tests run on every core (pytest-xdist): each worker builds the shared fixtures it needs once.
 test: $(STAMP) $(SYSSTAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(JOBS)
 
 # JupyterLab for analysts: PORT=8890 make lab; works as root (containers) and never opens a browser itself.
 # Outputs never reach git: the nbstripout filter (set up here, declared in .gitattributes) strips them from

@@ -15,8 +15,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
+pytestmark = pytest.mark.slow
 
 A11Y = Path(__file__).parent / "a11y"
 AXE_SHA256 = "7dbfabdfc6062936d79c873ddbb5f811a1219fca3928bd8cc9dd81f1e65f4720"

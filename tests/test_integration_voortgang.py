@@ -8,8 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import pdf_text, run_cli
 
-# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
+pytestmark = pytest.mark.slow
 
 HOOFDSTUKKEN = [
     "Samenvatting",

@@ -18,8 +18,6 @@ from wijkrapport.rapporten.programma import doelen_views as dv
 from wijkrapport.sources import programma as src
 from wijkrapport.sources.registry import load_programma, parse_programma
 
-# one xdist worker builds the shared programmas_gebouwd once (make test: --dist loadgroup)
-pytestmark = pytest.mark.xdist_group("programmas_gebouwd")
 
 
 def test_wijkscan_data_is_derived_from_the_open_data_in_the_repo():

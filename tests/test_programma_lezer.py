@@ -29,8 +29,6 @@ from wijkrapport.rendering import charts, pdfcheck
 from wijkrapport.sources import programma as src
 from wijkrapport.sources.registry import Horizon, Nulmeting, Programma, load_programma
 
-# one xdist worker builds the shared programmas_gebouwd once (make test: --dist loadgroup)
-pytestmark = pytest.mark.xdist_group("programmas_gebouwd")
 
 
 @pytest.fixture(scope="module")

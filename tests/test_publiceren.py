@@ -33,8 +33,7 @@ import nbformat
 import pytest
 from helpers import ROOT, WIJK_PARAMETERS, notebook
 
-# one xdist worker builds the shared volledige_build once for every module that uses it (make test: --dist loadgroup)
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("volledige_build")]
+pytestmark = pytest.mark.slow
 
 RESTANT = re.compile(r"^\..+\.[0-9a-f]{32}\.(nieuw|oud|tmp)$")
 WIJKEN = ["carnisse", "hoogvliet-zuid", "groot-ijsselmonde-noord"]
