@@ -19,7 +19,6 @@ from wijkrapport.sources import programma as src
 from wijkrapport.sources.registry import load_programma, parse_programma
 
 
-
 def test_wijkscan_data_is_derived_from_the_open_data_in_the_repo():
     script = ROOT / "data" / "programmas" / "wijkscan" / "bron" / "maak_waarden.py"
     spec = importlib.util.spec_from_file_location("maak_waarden", script)

@@ -30,7 +30,6 @@ from wijkrapport.sources import programma as src
 from wijkrapport.sources.registry import Horizon, Nulmeting, Programma, load_programma
 
 
-
 @pytest.fixture(scope="module")
 def project(programmas_gebouwd) -> Path:
     return programmas_gebouwd[0]

@@ -15,7 +15,7 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
-from . import paths
+from .paths import rel
 
 
 def _sha(data: bytes) -> str:
@@ -45,14 +45,6 @@ def file_hash(path: Path, max_mb: float = MAX_MB) -> str:
                                   "is dit het goede bestand?", file=rel(path))
     return _file_hash(str(path), st.st_mtime_ns, st.st_size)
 
-
-def rel(path: Path) -> str:
-    for kandidaat in (Path(path).absolute(), Path(path).resolve()):  # a symlink is named as it is in the project
-        try:
-            return str(kandidaat.relative_to(paths.project_root()))
-        except ValueError:
-            continue
-    return str(path)
 
 
 def files_hashes(files: list[Path]) -> dict[str, str]:
@@ -97,11 +89,11 @@ def outputs_intact(entry: dict, target: Path) -> bool:
     outputs, uitvoer = entry.get("outputs"), entry.get("uitvoer")
     if not isinstance(outputs, list) or not outputs or not isinstance(uitvoer, dict):
         return False
-    for rel in outputs:
-        info = uitvoer.get(rel) if isinstance(rel, str) else None
+    for naam in outputs:
+        info = uitvoer.get(naam) if isinstance(naam, str) else None
         if not isinstance(info, dict):
             return False
-        path = target / rel
+        path = target / naam
         try:
             st = path.stat()
         except (OSError, ValueError):

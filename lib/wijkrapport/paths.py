@@ -75,8 +75,11 @@ def inside(base: Path, candidate: Path) -> bool:
 
 
 def rel(path: Path) -> str:
-    """A path as shown in messages and manifests: relative to the project root when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(project_root()))
-    except ValueError:
-        return str(path)
+    """A path as shown in messages and manifests: relative to the project root when inside it (a symlink is named
+    as it is in the project)."""
+    for kandidaat in (Path(path).absolute(), Path(path).resolve()):
+        try:
+            return str(kandidaat.relative_to(project_root()))
+        except ValueError:
+            continue
+    return str(path)

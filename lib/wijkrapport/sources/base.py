@@ -17,22 +17,11 @@ from pandera.errors import SchemaErrors
 
 from ..errors import DataValidationError, Problem
 from ..incremental import MAX_MB  # one limit for hashing and reading an input  # noqa: F401
+from ..paths import rel
 from . import sleutels
 
 #: Row number in the file of the first data row (header is line 1).
 FIRST_DATA_LINE = 2
-
-
-def rel(path: Path) -> str:
-    """Path as shown in messages: relative to the project root when possible."""
-    from .. import paths
-
-    for kandidaat in (Path(path).absolute(), Path(path).resolve()):  # a symlink is named as it is in the project
-        try:
-            return str(kandidaat.relative_to(paths.project_root()))
-        except ValueError:
-            continue
-    return str(path)
 
 
 def controleer_bestand(path: Path, max_mb: float = MAX_MB) -> int:
