@@ -143,3 +143,35 @@ def test_a_year_the_export_does_not_reach_says_so_instead_of_zero(geladen, monke
     meldingen_views.toon_meldingen("carnisse", 2025, "")
     assert "Nog geen cijfers over 2025. De meldingen in de bron lopen tot 20-11-2024." in getoond
     assert "tabel" not in getoond  # the year the export reaches: tables as before (the wijkdocument builds)
+
+
+def test_a_wijk_outside_the_exports_gebieden_gets_no_figures_not_zeros(geladen, monkeypatch):
+    from wijkrapport.rapporten.wijkdocument import meldingen_views
+
+    assert meldingen_views.buiten_bron_zin("Carnisse", "Charlois", ["Charlois"]) == ""
+    assert meldingen_views.buiten_bron_zin("Carnisse", "Charlois", None) == ""
+    zin = meldingen_views.buiten_bron_zin("Kralingseveer", "Prins Alexander", ["Charlois", "Hoogvliet"], True)
+    assert zin == ("De voorbeelddata gaan alleen over wijken in Charlois en Hoogvliet. Over Kralingseveer staan er geen "
+                   "meldingen in: hier staat daarom geen cijfer, ook geen 0.")
+    getoond = []
+    monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_html", lambda t: getoond.append(t))
+    monkeypatch.setattr(meldingen_views, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
+    meldingen_views.toon_meldingen("kralingseveer", 2024, "")
+    assert any("Over Kralingseveer staan er geen meldingen in" in t for t in getoond) and "tabel" not in getoond
+
+
+@pytest.mark.parametrize(("oud", "nieuw", "veld", "woorden"), [
+    ("gebieden: [Charlois,", "gebieden: [Charlos,", "gebieden", "niet in de crosswalk"),
+    ("gebieden: [Charlois, Feijenoord, IJsselmonde, Hoogvliet]", "gebieden: [Feijenoord]", "wijk", "buiten de gebieden"),
+])
+def test_the_exports_gebieden_are_checked_against_crosswalk_and_rows(tmp_path, monkeypatch, oud, nieuw, veld, woorden):
+    root = _project(tmp_path)
+    bron = root / "data" / "meldingen" / "bron.yml"
+    tekst = bron.read_text(encoding="utf-8")
+    assert oud in tekst
+    bron.write_text(tekst.replace(oud, nieuw), encoding="utf-8")
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(root))
+    with pytest.raises(DataValidationError) as exc:
+        src.load()
+    assert any(p.field == veld and woorden in p.message for p in exc.value.problems), [str(p) for p in exc.value.problems]

@@ -31,6 +31,9 @@ class Bron(BaseModel):
     bestand: str = "meldingen.csv"
     termijnen: str = "termijnen.csv"
     bron: str
+    #: the gebieden (crosswalk ``gebied_naam``) whose wijken the export covers; none given: the whole city. A wijk
+    #: outside them gets no figures at all (never zeros).
+    gebieden: list[str] | None = None
 
     @field_validator("bestand", "termijnen")
     @classmethod
@@ -150,4 +153,23 @@ def _meldingen(bron: Bron, termijnen: pd.Series) -> pd.DataFrame:
     if problems:
         raise DataValidationError(problems)
     df["wijk_slug"] = df["wijk"].str.casefold().map(naar_slug)
+    _dekking_problemen(bron, df, cw)
     return df.reset_index(drop=True)
+
+
+def _dekking_problemen(bron: Bron, df: pd.DataFrame, cw: pd.DataFrame) -> None:
+    """``gebieden`` names gebieden of the crosswalk, and every melding lies in one of them."""
+    if bron.gebieden is None:
+        return
+    bron_yml = rel(folder() / "bron.yml")
+    gebieden = [g.strip() for g in bron.gebieden]
+    problems = [Problem(file=bron_yml, field="gebieden", value=g, message="gebied staat niet in de crosswalk")
+                for g in gebieden if g not in set(cw["gebied_naam"])]
+    gebied_van = dict(zip(cw["wijk_slug"], cw["gebied_naam"], strict=True))
+    buiten = df[~df["wijk_slug"].map(gebied_van).isin(gebieden)]
+    problems += [Problem(file=rel(folder() / bron.bestand), row=int(i) + FIRST_DATA_LINE, field="wijk", value=r.wijk,
+                         message=f"ligt in {gebied_van.get(r.wijk_slug)}, buiten de gebieden die bron.yml noemt "
+                         "(gebieden): vul die lijst aan")
+                 for i, r in buiten.head(5).iterrows()]
+    if problems:
+        raise DataValidationError(problems)

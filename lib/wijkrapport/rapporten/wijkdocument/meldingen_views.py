@@ -42,6 +42,15 @@ def samenvatting_zin(naam: str, jaar: int, tot: dict, onderwerpen: pd.DataFrame,
     return zin.strip()
 
 
+def buiten_bron_zin(naam: str, gebied: str, gebieden: list[str] | None, voorbeeld: bool = False) -> str:
+    """The sentence for a wijk the export does not cover (its gebied is not among ``gebieden``), else ""."""
+    if gebieden is None or gebied in gebieden:
+        return ""
+    welke = f"De {VOORBEELD}" if voorbeeld else "De meldingen in deze bron"
+    return (f"{welke} gaan alleen over wijken in {fmt.opsomming(list(gebieden))}. Over {naam} staan er geen "
+            "meldingen in: hier staat daarom geen cijfer, ook geen 0.")
+
+
 def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     """The chapter, when ``data/meldingen/bron.yml`` exists; "voorbeelddata" in every heading, caption and source."""
     if not src.beschikbaar():
@@ -53,6 +62,10 @@ def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
     if bron.voorbeelddata:
         toon_tekst("Let op: dit zijn voorbeelddata, geen echte meldingen. Ze laten zien hoe dit hoofdstuk eruitziet "
                    "als de gemeente de meldingen (bijvoorbeeld uit Meld'R) per wijk deelt.", klasse="kader let-op")
+    buiten = buiten_bron_zin(w["wijk_naam"], w["gebied_naam"], bron.gebieden, bron.voorbeelddata)
+    if buiten:  # the export does not cover this wijk: no figures, not zeros
+        toon_tekst(buiten)
+        return
     laatste = meldingen["datum_melding"].max()
     if pd.isna(laatste) or laatste.year < jaar:  # the export does not reach the report year: it lags, not 0
         tot = "" if pd.isna(laatste) else f" De meldingen in de bron lopen tot {laatste.day}-{laatste.month}-{laatste.year}."
