@@ -45,7 +45,8 @@ def test_rotterdam_average_over_fewer_wijken_says_so():
     kern = wijkdata.kerncijfers("carnisse", 2024).set_index("variabele")
     assert kern.at["inkomen_per_inwoner", "jaar"] == 2023
     assert kern.at["inkomen_per_inwoner", "rotterdam"] == pytest.approx(verwacht)
-    assert kern.at["inkomen_per_inwoner", "rotterdam_dekking"].startswith(f"berekend over {len(ink)} van de 70 gebieden")
+    verwacht_begin = f"berekend over {len(ink)} van de 70 wijken in de CBS-cijfers"
+    assert kern.at["inkomen_per_inwoner", "rotterdam_dekking"].startswith(verwacht_begin)
     assert "Aantallen zijn opgeteld" in wijkdata.methode_kerncijfers(wijkdata.kerncijfers("carnisse", 2024))
 
 

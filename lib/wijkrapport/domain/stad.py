@@ -227,5 +227,5 @@ def dekking_zin(rij: Mapping, namen: Mapping[str, str]) -> str:
         return ""
     if rij["gebieden"] >= rij["gebieden_totaal"]:
         return ""
-    return (f"berekend over {rij['gebieden']} van de {rij['gebieden_totaal']} gebieden "
+    return (f"berekend over {rij['gebieden']} van de {rij['gebieden_totaal']} wijken in de CBS-cijfers "
             f"({fmt.procent(rij['pct_inwoners'], 1)} van de inwoners)")
