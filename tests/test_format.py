@@ -18,6 +18,9 @@ def test_procent_and_euro():
     assert fmt.procent(-14.2857) == "-14,3%"
     assert fmt.euro(36300) == "€ 36.300"
     assert fmt.euro(-676115) == "-€ 676.115"
+    assert fmt.euro(2.5) == "€ 3"  # half up, as the published tables (babel alone would round half even)
+    assert fmt.euro(-0.4) == "€ 0"  # no "-€ 0"
+    assert fmt.euro(1234.5, 2) == "€ 1.234,50"
     assert fmt.waarde(228576.4, "eur") == "€ 228.576"
     assert fmt.waarde(35.2, "index") == "35,2"
 

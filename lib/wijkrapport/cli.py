@@ -17,7 +17,11 @@ from .errors import EXIT_CONFIG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REPORT_FAILED, 
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="run_reports.py", description="Bouw de rapporten van een jaar (HTML, PDF, CSV).")
+    p = argparse.ArgumentParser(
+        prog="run_reports.py", description="Bouw de rapporten van een jaar (HTML, PDF, CSV).",
+        usage="%(prog)s [--year YEAR] [--only REPORT ...] [--jobs N] [--force] [--timeout S] [--out DIR] "
+        "[--executor {local,dask}] [--scheduler ADRES]\n       %(prog)s new-year JAAR\n"
+        "       %(prog)s cbs-import TABEL --gemeente GMxxxx [...]")
     from .paths import laatste_jaar
 
     standaard = laatste_jaar()
@@ -34,13 +38,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="local: procespool op deze machine (standaard); dask: een Dask-cluster")
     p.add_argument("--scheduler", default=None, help="adres van de Dask-scheduler (bij --executor dask)")
+    p.set_defaults(opdracht=bouw)
+    sub = p.add_subparsers(title="opdrachten", metavar="OPDRACHT",
+                           description="zonder opdracht: bouw de rapporten van een jaar")
+
+    ny = sub.add_parser("new-year", prog="run_reports.py new-year", help="maak params/<jaar>/ van het vorige jaar",
+                        description="Maak params/<jaar>/ van het vorige jaar.")
+    ny.add_argument("jaar", type=int)
+    ny.set_defaults(opdracht=new_year)
+
+    cbs = sub.add_parser("cbs-import", prog="run_reports.py cbs-import", help="haal een CBS StatLine-tabel op",
+                         description="Haal een CBS StatLine-tabel op voor gemeenten en schrijf nette CSV + metadata "
+                         "naar data/cbs/<tabel>/.")
+    cbs.add_argument("tabel", help="StatLine-tabelnummer, bijvoorbeeld 85984NED")
+    cbs.add_argument("--gemeente", action="append", required=True, metavar="GMxxxx",
+                     help="CBS-gemeentecode (herhaalbaar), bijvoorbeeld GM0599 voor Rotterdam")
+    cbs.add_argument("--variabele", action="append", default=None, metavar="SLEUTEL",
+                     help="alleen deze CBS-sleutels (herhaalbaar), bijvoorbeeld AantalInwoners_5")
+    cbs.add_argument("--out", type=Path, default=None, help="map in plaats van data/cbs/")
+    cbs.set_defaults(opdracht=cbs_import)
     return p
 
 
-def new_year(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="run_reports.py new-year", description="Maak params/<jaar>/ van het vorige jaar.")
-    p.add_argument("jaar", type=int)
-    args = p.parse_args(argv)
+def new_year(args: argparse.Namespace, argv: list[str]) -> int:
     from .tools.newyear import scaffold
 
     try:
@@ -66,17 +86,7 @@ def new_year(argv: list[str]) -> int:
     return 0
 
 
-def cbs_import(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="run_reports.py cbs-import",
-                                description="Haal een CBS StatLine-tabel op voor gemeenten en schrijf nette CSV + metadata "
-                                "naar data/cbs/<tabel>/.")
-    p.add_argument("tabel", help="StatLine-tabelnummer, bijvoorbeeld 85984NED")
-    p.add_argument("--gemeente", action="append", required=True, metavar="GMxxxx",
-                   help="CBS-gemeentecode (herhaalbaar), bijvoorbeeld GM0599 voor Rotterdam")
-    p.add_argument("--variabele", action="append", default=None, metavar="SLEUTEL",
-                   help="alleen deze CBS-sleutels (herhaalbaar), bijvoorbeeld AantalInwoners_5")
-    p.add_argument("--out", type=Path, default=None, help="map in plaats van data/cbs/")
-    args = p.parse_args(argv)
+def cbs_import(args: argparse.Namespace, argv: list[str]) -> int:
     from .tools.cbs_import import importeer
 
     try:
@@ -93,11 +103,12 @@ def cbs_import(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "new-year":
-        return new_year(argv[1:])
-    if argv and argv[0] == "cbs-import":
-        return cbs_import(argv[1:])
     args = _parser().parse_args(argv)
+    return args.opdracht(args, argv)
+
+
+def bouw(args: argparse.Namespace, argv: list[str]) -> int:
+    """Build the reports of ``args.year`` (the command without a subcommand)."""
     fout = _argumentfout(args)
     if fout:
         print(f"fout: {fout}", file=sys.stderr)

@@ -7,7 +7,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal
 
 GEEN_GEGEVENS = "geen gegevens"
 NIET_IN_BRON = "niet in bron"
@@ -48,12 +49,13 @@ def procent(value: object, decimals: int = 1, missing: str = GEEN_GEGEVENS) -> s
 
 
 def euro(value: object, decimals: int = 0, missing: str = GEEN_GEGEVENS) -> str:
-    """``euro(36300) == '€ 36.300'`` (the document's style)."""
+    """``euro(36300) == '€ 36.300'``, ``euro(-676115) == '-€ 676.115'`` (the document's style: a plain space after
+    the sign, no cents unless asked; not babel's default ``'€\xa036.300,00'``)."""
     if is_missing(value):
         return missing
-    if round_half_up(float(value), decimals) < 0:  # type: ignore[arg-type]
-        return "-€ " + getal(-float(value), decimals)  # type: ignore[arg-type]
-    return "€ " + getal(value, decimals)
+    rounded = round_half_up(float(value), decimals) or 0.0  # type: ignore[arg-type]  # half up; no "-€ 0"
+    pattern = "¤ #,##0" + ("." + "0" * decimals if decimals else "")
+    return format_currency(rounded, "EUR", format=pattern, locale="nl_NL", currency_digits=False)
 
 
 def waarde(value: object, eenheid: str, decimals: int | None = None, missing: str = GEEN_GEGEVENS) -> str:
@@ -111,9 +113,7 @@ STATUS_KLEUR = {
 
 def opsomming(delen: list[str], leeg: str = "") -> str:
     """Dutch enumeration: 'a', 'a en b', 'a, b en c' (``leeg`` when there is nothing)."""
-    if not delen:
-        return leeg
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+    return format_list(list(delen), locale="nl") if delen else leeg
 
 
 STATUS_KORT = {

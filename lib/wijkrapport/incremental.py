@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
-from functools import lru_cache
 from pathlib import Path
 
-from .paths import rel
+from .paths import per_bestandstoestand, rel
 
 
 def _sha(data: bytes) -> str:
@@ -26,8 +25,8 @@ def _sha(data: bytes) -> str:
 MAX_MB = 100
 
 
-@lru_cache(maxsize=4096)
-def _file_hash(path: str, mtime_ns: int, size: int) -> str:
+@per_bestandstoestand(maxsize=4096)
+def _file_hash(path: Path) -> str:
     with open(path, "rb") as f:  # in chunks: memory stays small whatever the size
         return hashlib.file_digest(f, "sha256").hexdigest()
 
@@ -43,7 +42,7 @@ def file_hash(path: Path, max_mb: float = MAX_MB) -> str:
     if st.st_size > max_mb * 1024 * 1024:
         raise DataValidationError(f"bestand is {st.st_size / 1024 / 1024:.0f} MB, meer dan de grens van {max_mb:g} MB: "
                                   "is dit het goede bestand?", file=rel(path))
-    return _file_hash(str(path), st.st_mtime_ns, st.st_size)
+    return _file_hash(path)
 
 
 

@@ -7,23 +7,22 @@ Light on imports: planning a run with nothing to do must stay fast.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from . import paths
 
 
-@lru_cache(maxsize=4)
-def _bestanden(path: str, mtime: float) -> dict:
+@paths.per_bestandstoestand(maxsize=4)
+def _bestanden(path: Path) -> dict:
     from .yamlio import load_yaml
 
-    return load_yaml(Path(path))
+    return load_yaml(path)
 
 
 def wijkbronnen() -> dict:
     """``data/wijken/bestanden.yml``: the files the wijkdocumenten read and facts about their editions."""
     path = wijken_dir() / "bestanden.yml"
-    return _bestanden(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    return _bestanden(path)
 
 
 def kwb_jaren() -> list[int]:

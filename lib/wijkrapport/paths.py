@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import Any
 
 
 def project_root() -> Path:
@@ -83,3 +86,34 @@ def rel(path: Path) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+def bestandstoestand(path: Path) -> tuple[int, int]:
+    """The state of a file as the caches see it: its modification time (ns) and size; ``(-1, -1)`` when missing."""
+    try:
+        st = Path(path).stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def per_bestandstoestand(maxsize: int = 8) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Cache ``func(path, *args)`` per state of the file at ``path`` (:func:`bestandstoestand`): a run reads an
+    unchanged file once, and a file changed on disk (another year, an edit between runs) is read again.
+
+    The one (path, mtime) cache of the package, instead of an ``lru_cache`` keyed by hand in every loader. Callers
+    that hand a cached mutable frame on copy it (``.copy()``), as before."""
+
+    def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+        @lru_cache(maxsize=maxsize)
+        def cached(path: str, _toestand: tuple[int, int], *args: Any) -> Any:
+            return func(Path(path), *args)
+
+        @wraps(func)
+        def wrapper(path: Path | str, *args: Any) -> Any:
+            return cached(str(path), bestandstoestand(Path(path)), *args)
+
+        wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

@@ -7,7 +7,6 @@ import json
 import logging
 import math
 import time
-from functools import lru_cache
 from pathlib import Path
 
 from wijkrapport import paths
@@ -25,7 +24,7 @@ def declared_parameters(notebook: Path) -> dict:
         raise ConfigError([Problem(file=paths.rel(notebook), message="notebook bestaat niet" if not notebook.exists()
                                    else "is een map, geen notebook")])
     try:
-        return dict(_declared(str(notebook), notebook.stat().st_mtime_ns))
+        return dict(_declared(notebook))
     except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001 - nbformat raises NotJSONError, jsonschema's ValidationError and
@@ -39,8 +38,8 @@ def _kort(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text[:200]}{'…' if len(text) > 200 else ''}"
 
 
-@lru_cache(maxsize=64)
-def _declared(notebook: str, _mtime: int) -> dict:
+@paths.per_bestandstoestand(maxsize=64)
+def _declared(notebook: Path) -> dict:
     """papermill's reading of the parameters cell, remembered per notebook content in
     ``build/cache/parameters.json``: importing papermill costs the run 1,2 s before any work starts."""
     sleutel = hashlib.sha256(Path(notebook).read_bytes()).hexdigest()
@@ -51,7 +50,7 @@ def _declared(notebook: str, _mtime: int) -> dict:
     import papermill as pm
 
     gevonden = {naam: {k: v for k, v in info.items() if isinstance(v, (str, int, float, bool, type(None)))}
-                for naam, info in pm.inspect_notebook(notebook).items()}
+                for naam, info in pm.inspect_notebook(str(notebook)).items()}
     bekend[sleutel] = gevonden
     schrijf_atomair(cache, json.dumps(dict(list(bekend.items())[-50:]), sort_keys=True))
     return gevonden

@@ -10,7 +10,6 @@ says so (:func:`bestaat`).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +18,7 @@ import pandera.pandas as pa
 
 from .. import paths
 from ..errors import DataValidationError, Problem
+from ..paths import per_bestandstoestand
 from .base import numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
@@ -155,11 +155,11 @@ TABELLEN = {
 }
 
 
-@lru_cache(maxsize=32)
-def _tabel(path: str, mtime: float, naam: str) -> pd.DataFrame:
+@per_bestandstoestand(maxsize=32)
+def _tabel(path: Path, naam: str) -> pd.DataFrame:
     schema, numeric, sleutels, geheel, namen = TABELLEN[naam]
-    file = rel(Path(path))
-    raw = read_csv(Path(path))
+    file = rel(path)
+    raw = read_csv(path)
     df, problems = _typed(raw, numeric, file, sleutels, geheel, namen)
     return validate(df, schema, file, problems)
 
@@ -181,7 +181,7 @@ def load_tabel(programma, jaar: int, naam: str) -> pd.DataFrame:
     path = pad(programma, jaar, naam)
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
-    return _tabel(str(path), path.stat().st_mtime, naam).copy()
+    return _tabel(path, naam).copy()
 
 
 def _pijler_problemen(df: pd.DataFrame, programma, file: str) -> list[Problem]:
@@ -303,4 +303,4 @@ def load_verhuisbewegingen(jaar: int) -> pd.DataFrame:
     path = verhuis_pad(jaar)
     if path is None or not path.exists():
         raise DataValidationError(f"geen verhuisbewegingen voor {jaar}", file=rel(path) if path else "")
-    return _tabel(str(path), path.stat().st_mtime, "verhuisbewegingen.csv").copy()
+    return _tabel(path, "verhuisbewegingen.csv").copy()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
 
 from .. import paths
 from ..errors import ConfigError, DataValidationError, Problem
+from ..paths import bestandstoestand
 from ..yamlio import load_yaml, pydantic_problems
 from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
@@ -93,7 +94,7 @@ def _cached(func):
 
 
 def _state() -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder().glob("*")) if p.is_file())
+    return tuple((str(p), bestandstoestand(p)) for p in sorted(folder().glob("*")) if p.is_file())
 
 
 def _path(name: str) -> tuple[Path, str]:

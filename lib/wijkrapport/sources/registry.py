@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -378,9 +377,9 @@ def load_programma_file(path: Path) -> Programma:
     return parse_programma(load_yaml(path), path)
 
 
-@lru_cache(maxsize=8)
-def _cached(path: str, mtime: float) -> Programma:
-    return load_programma_file(Path(path))
+@paths.per_bestandstoestand(maxsize=8)
+def _cached(path: Path) -> Programma:
+    return load_programma_file(path)
 
 
 def load_programma(naam: str) -> Programma:
@@ -388,7 +387,7 @@ def load_programma(naam: str) -> Programma:
     path = paths.programme_file(naam)
     if not path.exists():
         raise ConfigError(f"programma '{naam}' bestaat niet: {path} ontbreekt", file=path)
-    return _cached(str(path), path.stat().st_mtime)
+    return _cached(path)
 
 
 def published_schema() -> dict:

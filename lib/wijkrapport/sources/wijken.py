@@ -22,6 +22,7 @@ import pandera.pandas as pa
 
 from wijkrapport import inputs
 from wijkrapport.inputs import kwb_jaren  # noqa: F401 - the declared inputs, in one place
+from wijkrapport.paths import bestandstoestand, per_bestandstoestand
 
 from ..errors import DataValidationError, Problem
 from . import framecache
@@ -52,14 +53,14 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str
 
 
 def _cached_file(func):
-    """Cache a loader per (path, mtime) so a run reads each file once (and its kernels share it: framecache)."""
-    cache = lru_cache(maxsize=16)(
-        lambda path, mtime: framecache.gedeeld(func.__name__, (rel(Path(path)),), inputs.wijken(), lambda: func(Path(path))))
+    """Cache a loader per file state so a run reads each file once (and its kernels share it: framecache)."""
+    cache = per_bestandstoestand(maxsize=16)(
+        lambda path: framecache.gedeeld(func.__name__, (rel(path),), inputs.wijken(), lambda: func(path)))
 
     def load(path: Path) -> pd.DataFrame:
         if not path.exists():
             raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
-        return cache(str(path), path.stat().st_mtime).copy()
+        return cache(path).copy()
 
     load.__doc__ = func.__doc__
     return load
@@ -217,15 +218,15 @@ def _apply_mapping(wide: pd.DataFrame, bron: str, id_cols: list[str], unit_of: d
     return pd.concat(out, ignore_index=True)
 
 
-def _file_state(*files: Path) -> tuple[tuple[str, int], ...]:
-    """What a derived frame depends on: each file with its modification time (and the variable table)."""
+def _file_state(*files: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """What a derived frame depends on: each file with its state (and the variable table)."""
     files = (*files, inputs.wijkbestand("variabelen"))
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in files)
+    return tuple((str(p), bestandstoestand(p)) for p in files)
 
 
-def data_state() -> tuple[tuple[str, int], ...]:
-    """Every declared input in data/wijken/ with its modification time: the key for caches of figures computed from them."""
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else -1) for p in inputs.wijken())
+def data_state() -> tuple[tuple[str, tuple[int, int]], ...]:
+    """Every declared input in data/wijken/ with its state: the key for caches of figures computed from them."""
+    return tuple((str(p), bestandstoestand(p)) for p in inputs.wijken())
 
 
 def _derived(func):
@@ -317,14 +318,10 @@ def _kwb_long(jaar: int) -> pd.DataFrame:
     return long.rename(columns={"Codering": "code", "Soort regio": "soort"})
 
 
-@lru_cache(maxsize=8)
-def _kwb_units_cached(path: str, mtime: float) -> dict[str, str]:
+@per_bestandstoestand(maxsize=8)
+def _kwb_units(path: Path) -> dict[str, str]:
     raw = pd.read_csv(path, sep=";", skiprows=3, header=[0, 1], encoding="utf-8-sig", dtype=str, nrows=1)
     return {_kwb_label(a): b.strip() for a, b in raw.columns}
-
-
-def _kwb_units(path: Path) -> dict[str, str]:
-    return _kwb_units_cached(str(path), path.stat().st_mtime)
 
 
 def _kwb2024_path() -> Path:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +23,7 @@ from wijkrapport.domain import metingen as mt
 from wijkrapport.domain.programma import traject_uitkomst
 from wijkrapport.domain.traject import pct_ingelopen_bereik
 from wijkrapport.format import round_half_up
+from wijkrapport.paths import per_bestandstoestand
 from wijkrapport.sources import jaarbestanden, perioden
 from wijkrapport.sources.gedrukt import load_gedrukt
 from wijkrapport.sources.metingen import MET_GETAL, load_metingen
@@ -44,15 +44,15 @@ def gebieden(programma: Programma) -> list[str]:
     return [programma.doelgebied, *programma.vergelijkingsgebieden]
 
 
-@lru_cache(maxsize=4)
-def _metingen(path: str, mtime: float, ids: frozenset[str]) -> pd.DataFrame:
-    return load_metingen(Path(path), ids)
+@per_bestandstoestand(maxsize=4)
+def _metingen(path: Path, ids: frozenset[str]) -> pd.DataFrame:
+    return load_metingen(path, ids)
 
 
 def metingen(programma: Programma) -> pd.DataFrame:
     """The programme's measurements, validated (cached per file version)."""
     path = data_file(programma)
-    return _metingen(str(path), path.stat().st_mtime, frozenset(programma.meting_ids())).copy()
+    return _metingen(path, frozenset(programma.meting_ids())).copy()
 
 
 def eindjaar(programma: Programma) -> int | None:

@@ -29,7 +29,7 @@ def samenvatting_zin(naam: str, jaar: int, tot: dict, onderwerpen: pd.DataFrame,
         waar = f" in de {VOORBEELD}" if voorbeeld else ""
         return f"In {jaar} zijn er{waar} geen meldingen over de openbare ruimte in {naam} geregistreerd."
     top = onderwerpen[onderwerpen["aantal"] > 0].head(2)
-    over = " en ".join(f"{r.hoofdcategorie.lower()} ({fmt.getal(r.aantal)})" for r in top.itertuples())
+    over = fmt.opsomming([f"{r.hoofdcategorie.lower()} ({fmt.getal(r.aantal)})" for r in top.itertuples()])
     per = "" if fmt.is_missing(inwoners) or not inwoners else f": {fmt.getal(tot['aantal'] / inwoners * 1000, 1)} per 1.000 inwoners"
     begin = f"In de {VOORBEELD} kwamen er in {jaar}" if voorbeeld else f"In {jaar} kwamen er"
     zin = f"{begin} {fmt.getal(tot['aantal'])} meldingen binnen over de openbare ruimte in {naam}{per}. "
