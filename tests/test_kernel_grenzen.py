@@ -105,3 +105,11 @@ def test_standard_manager_uses_public_api_only():
 def test_fallback_selected_when_check_fails(monkeypatch):
     monkeypatch.setattr(kernels, "snelle_start_mogelijk", lambda: (False, "jupyter_client 9.0: weg"))
     assert kernels.kernel_manager_klasse() is kernels.StandaardKernelManager
+
+
+def test_provisioner_registered_through_entry_point():
+    from jupyter_client.provisioning import KernelProvisionerFactory
+
+    ingang = KernelProvisionerFactory.instance().provisioners.get(kernelserver.PROVISIONER)
+    assert ingang is not None, "pyproject.toml entry point missing or package not reinstalled"
+    assert ingang.load() is kernelserver.VoorgeladenProvisioner

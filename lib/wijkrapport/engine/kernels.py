@@ -110,15 +110,6 @@ class IPCKernelManager(StandaardKernelManager):
     client_class = DottedObjectName("wijkrapport.engine.kernels.GereedClient")
     client_factory = Type(default_value=GereedClient, klass=AsyncKernelClient)
 
-    async def _async_pre_start_kernel(self, **kw):
-        from . import kernelserver
-
-        if self.provisioner is None and kernelserver.actief():
-            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
-            self.provisioner = kernelserver.VoorgeladenProvisioner(kernel_id=self.kernel_id,
-                                                                   kernel_spec=self.kernel_spec, parent=self)
-        return await super()._async_pre_start_kernel(**kw)
-
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         """Send the kernel's own log (start-up noise, tracebacks when it is interrupted or stopped) to a file
         next to its sockets instead of the user's terminal; the runner reports failures itself."""
@@ -200,14 +191,9 @@ def _kernelapp_class():
 
 EISEN: tuple[Eis, ...] = (
     # IPCKernelManager overrides these and calls the originals
-    Eis("jupyter_client", _manager, "_async_pre_start_kernel", ("self", "**kw")),
     Eis("jupyter_client", _manager, "_async_launch_kernel", ("self", "kernel_cmd", "**kw")),
     Eis("jupyter_client", _manager, "_async_wait", ("self", "pollinterval")),
     Eis("jupyter_client", _manager, "_async_cleanup_resources", ("self", "restart")),
-    # the provisioner state set by hand before jupyter_client's own pre-start
-    Eis("jupyter_client", _manager, "provisioner"),
-    Eis("jupyter_client", _manager, "kernel_id", trait=True),
-    Eis("jupyter_client", _manager, "kernel_spec"),
     # GereedClient
     Eis("jupyter_client", _client, "_handle_kernel_info_reply", ("self", "msg")),
     Eis("jupyter_client", _client, "_context_default", ("self",)),
@@ -289,7 +275,19 @@ def snelle_start_mogelijk() -> tuple[bool, str]:
         reden = afwijking(eis)
         if reden:
             return False, reden
-    return True, ""
+    return _provisioner_geregistreerd()
+
+
+def _provisioner_geregistreerd() -> tuple[bool, str]:
+    """Whether jupyter_client finds the fork server's provisioner through its entry point (not after a
+    checkout that added it, until ``make venv`` installs the package again)."""
+    from jupyter_client.provisioning import KernelProvisionerFactory
+
+    from .kernelserver import PROVISIONER
+
+    if PROVISIONER in KernelProvisionerFactory.instance().get_provisioner_entries():
+        return True, ""
+    return False, f"provisioner {PROVISIONER} niet geregistreerd: installeer het pakket opnieuw (make venv)"
 
 
 def kernel_manager_klasse() -> type[StandaardKernelManager]:
