@@ -30,8 +30,11 @@ def _werker_start(ouder: int | None = None) -> None:
     (``processen.bewaak_ouder``)."""
     processes.standaard_signalen_in_werker()
     processes.bewaak_ouder(os.getppid() if ouder is None else ouder)
+    from .kernels import snelle_start_mogelijk
     from .kernelserver import voorladen
 
+    if not snelle_start_mogelijk()[0]:  # the run has said why (runner); standard kernels then
+        return
     try:
         voorladen()
     except Exception:  # noqa: BLE001 - no fork server (e.g. its socket cannot be made): ordinary kernels then

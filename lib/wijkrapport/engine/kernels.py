@@ -7,14 +7,24 @@ retry covers any remaining start-up failure. In a pool worker the kernels are
 forked from a preloaded server (``kernelserver``); the client is ready as soon
 as the kernel has answered on both channels (``GereedClient``), and nothing in
 starting or stopping a kernel waits on a fixed 0,1 s timer.
+
+That speed leans on private parts of jupyter_client, ipykernel and ``multiprocessing`` (listed in ``EISEN``).
+``snelle_start_mogelijk`` checks them once per process; when one has moved, ``kernel_manager_klasse`` gives
+the standard kernels (``StandaardKernelManager``: public API only) and the worker starts no fork server.
+tests/test_kernel_grenzen.py runs the same check and fails naming the library version and what changed.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from queue import Empty
 
 import zmq
@@ -75,16 +85,14 @@ async def _bericht(kanaal) -> dict | None:
         return None
 
 
-class IPCKernelManager(AsyncKernelManager):
-    """An AsyncKernelManager whose default transport is IPC, not TCP.
+class StandaardKernelManager(AsyncKernelManager):
+    """An AsyncKernelManager whose default transport is IPC, not TCP; public jupyter_client API only.
 
     Each kernel gets its own socket path prefix in the temp folder, so kernels
     started at the same moment never share a channel.
     """
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
-    client_class = DottedObjectName("wijkrapport.engine.kernels.GereedClient")
-    client_factory = Type(default_value=GereedClient, klass=AsyncKernelClient)
 
     @default("ip")
     def _ip_default(self) -> str:
@@ -92,14 +100,15 @@ class IPCKernelManager(AsyncKernelManager):
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, f"k-{os.getpid()}-{uuid.uuid4().hex[:12]}")
 
-    async def _async_pre_start_kernel(self, **kw):
-        from . import kernelserver
 
-        if self.provisioner is None and kernelserver.actief():
-            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
-            self.provisioner = kernelserver.VoorgeladenProvisioner(kernel_id=self.kernel_id,
-                                                                   kernel_spec=self.kernel_spec, parent=self)
-        return await super()._async_pre_start_kernel(**kw)
+class IPCKernelManager(StandaardKernelManager):
+    """The fast kernel manager: forked kernels (in a pool worker), the quick ``GereedClient``, no 0,1 s waits.
+
+    It overrides private methods of jupyter_client: use it only through ``kernel_manager_klasse``.
+    """
+
+    client_class = DottedObjectName("wijkrapport.engine.kernels.GereedClient")
+    client_factory = Type(default_value=GereedClient, klass=AsyncKernelClient)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         """Send the kernel's own log (start-up noise, tracebacks when it is interrupted or stopped) to a file
@@ -123,6 +132,167 @@ class IPCKernelManager(AsyncKernelManager):
                 os.remove(f"{self.ip}.log")
             except OSError:
                 pass
+
+
+@dataclass(frozen=True)
+class Eis:
+    """One private part the fast start relies on: ``naam`` must exist in what ``waar()`` returns and, for a
+    callable, take the parameters ``parameters`` (``**kw`` for keyword catch-alls) and require no others."""
+
+    bibliotheek: str  # the distribution (or "python" for the standard library)
+    waar: Callable[[], object]
+    naam: str
+    parameters: tuple[str, ...] | None = None
+    trait: bool = False  # a traitlets trait of a HasTraits class
+
+
+def _manager():
+    from jupyter_client.manager import AsyncKernelManager as m
+    return m
+
+
+def _client():
+    from jupyter_client.asynchronous import AsyncKernelClient as c
+    return c
+
+
+def _provisioner():
+    from jupyter_client.provisioning import LocalProvisioner as p
+    return p
+
+
+def _forkserver():
+    from multiprocessing import forkserver
+    return forkserver
+
+
+def _forkserver_object():
+    return _forkserver()._forkserver
+
+
+def _forkserver_context():
+    import multiprocessing
+    return multiprocessing.get_context("forkserver")
+
+
+def _spawn():
+    from multiprocessing import spawn
+    return spawn
+
+
+def _kernelapp():
+    from ipykernel import kernelapp
+    return kernelapp
+
+
+def _kernelapp_class():
+    return _kernelapp().IPKernelApp
+
+
+EISEN: tuple[Eis, ...] = (
+    # IPCKernelManager overrides these and calls the originals
+    Eis("jupyter_client", _manager, "_async_launch_kernel", ("self", "kernel_cmd", "**kw")),
+    Eis("jupyter_client", _manager, "_async_wait", ("self", "pollinterval")),
+    Eis("jupyter_client", _manager, "_async_cleanup_resources", ("self", "restart")),
+    # GereedClient
+    Eis("jupyter_client", _client, "_handle_kernel_info_reply", ("self", "msg")),
+    Eis("jupyter_client", _client, "_context_default", ("self",)),
+    Eis("jupyter_client", _client, "_created_context", trait=True),
+    Eis("jupyter_client", _client, "context", trait=True),
+    Eis("jupyter_client", _client, "wait_for_ready", ("self", "timeout")),
+    # VoorgeladenProvisioner fills in LocalProvisioner's process state itself
+    Eis("jupyter_client", _provisioner, "launch_kernel", ("self", "cmd", "**kwargs")),
+    Eis("jupyter_client", _provisioner, "process"),
+    Eis("jupyter_client", _provisioner, "pid"),
+    Eis("jupyter_client", _provisioner, "pgid"),
+    Eis("jupyter_client", _provisioner, "cwd"),
+    Eis("jupyter_client", _provisioner, "connection_info"),
+    Eis("jupyter_client", _provisioner, "kernel_spec", trait=True),
+    # the fork server (kernelserver.voorladen and _start_kernel)
+    Eis("python", _forkserver_context, "set_forkserver_preload", ("module_names",)),
+    Eis("python", _forkserver_context, "Process"),
+    Eis("python", _forkserver, "ensure_running", ()),
+    Eis("python", _forkserver_object, "_forkserver_alive_fd"),
+    Eis("python", _spawn, "get_preparation_data", ("name",)),
+    # the forked process becomes a kernel through ipykernel's own entry point
+    Eis("ipykernel", _kernelapp, "launch_new_instance", ("argv", "**kwargs")),
+    Eis("ipykernel", _kernelapp_class, "parent_handle", trait=True),
+)
+
+
+def _versie(bibliotheek: str) -> str:
+    if bibliotheek == "python":
+        return f"Python {sys.version.split()[0]}"
+    from importlib.metadata import version
+
+    return f"{bibliotheek} {version(bibliotheek)}"
+
+
+def _parameters(functie) -> list[str]:
+    uit = []
+    for p in inspect.signature(functie).parameters.values():
+        prefix = {p.VAR_KEYWORD: "**", p.VAR_POSITIONAL: "*"}.get(p.kind, "")
+        uit.append(prefix + p.name)
+    return uit
+
+
+def afwijking(eis: Eis) -> str | None:
+    """What changed in the part ``eis`` describes, with the library version; None if it is as expected."""
+    plaats = f"{_versie(eis.bibliotheek)}: {eis.naam}"
+    try:
+        houder = eis.waar()
+    except Exception as exc:  # noqa: BLE001 - a module or class that moved is exactly what this reports
+        return f"{plaats}: niet te vinden ({type(exc).__name__}: {exc})"
+    if eis.trait:
+        if eis.naam not in houder.class_traits():
+            return f"{plaats}: geen trait meer van {getattr(houder, '__name__', houder)}"
+        return None
+    if not hasattr(houder, eis.naam):
+        return f"{plaats}: bestaat niet meer in {getattr(houder, '__name__', houder)}"
+    if eis.parameters is None:
+        return None
+    functie = getattr(houder, eis.naam)
+    try:
+        gevonden = _parameters(functie)
+    except (TypeError, ValueError) as exc:
+        return f"{plaats}: geen leesbare signatuur ({exc})"
+    verplicht = {p.name for p in inspect.signature(functie).parameters.values()
+                 if p.default is p.empty and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}
+    ontbreekt = [n for n in eis.parameters if n not in gevonden]
+    nieuw = sorted(verplicht - {n.lstrip("*") for n in eis.parameters})
+    if ontbreekt or nieuw:
+        return (f"{plaats}: parameters nu ({', '.join(gevonden)}), verwacht ({', '.join(eis.parameters)})"
+                + (f"; ontbreekt {', '.join(ontbreekt)}" if ontbreekt else "")
+                + (f"; nieuw verplicht {', '.join(nieuw)}" if nieuw else ""))
+    return None
+
+
+@functools.cache
+def snelle_start_mogelijk() -> tuple[bool, str]:
+    """Whether every private part the fast kernel start uses is still as expected (checked once per process):
+    (True, "") or (False, the first thing that changed, with the library version)."""
+    for eis in EISEN:
+        reden = afwijking(eis)
+        if reden:
+            return False, reden
+    return _provisioner_geregistreerd()
+
+
+def _provisioner_geregistreerd() -> tuple[bool, str]:
+    """Whether jupyter_client finds the fork server's provisioner through its entry point (not after a
+    checkout that added it, until ``make venv`` installs the package again)."""
+    from jupyter_client.provisioning import KernelProvisionerFactory
+
+    from .kernelserver import PROVISIONER
+
+    if PROVISIONER in KernelProvisionerFactory.instance().get_provisioner_entries():
+        return True, ""
+    return False, f"provisioner {PROVISIONER} niet geregistreerd: installeer het pakket opnieuw (make venv)"
+
+
+def kernel_manager_klasse() -> type[StandaardKernelManager]:
+    """The kernel manager for papermill: the fast one, or the standard one when its internals have moved."""
+    return IPCKernelManager if snelle_start_mogelijk()[0] else StandaardKernelManager
 
 
 PORT_RACE_MARKERS = ("Address already in use", "Kernel died before replying", "Kernel didn't respond")

@@ -5,7 +5,8 @@ spends about 1 s importing pandas, matplotlib and this package. A worker of the 
 ``multiprocessing`` fork server, which imported all of that once (``wijkrapport.engine.preload``), for each
 kernel: the kernel is a fresh forked process with its own namespace, sockets and connection file, started
 by ipykernel's own entry point, only without the imports. It is plugged in through jupyter_client's
-provisioner API. Other executors (Dask) keep ordinary kernels.
+provisioner API: registered as the entry point ``PROVISIONER`` and made the default provisioner of the
+worker's ``KernelProvisionerFactory``. Other executors (Dask) keep ordinary kernels.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _SERVER = multiprocessing.get_context("forkserver")
 KLAAR_ENV = "WIJKRAPPORT_VOORGELADEN"  # the file the fork server creates once it has imported everything
 HOOFDSCRIPT_ENV = "WIJKRAPPORT_HOOFDSCRIPT"  # the worker's main script, for the fork server to load once
 _klaar: Path | None = None
+PROVISIONER = "wijkrapport-voorgeladen"  # its name in pyproject.toml's jupyter_client.kernel_provisioners
 
 
 def voorladen() -> None:
@@ -52,6 +54,10 @@ def voorladen() -> None:
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
+    from jupyter_client.provisioning import KernelProvisionerFactory
+
+    # kernelspecs without a kernel_provisioner of their own (as ours) get this one from now on
+    KernelProvisionerFactory.instance().default_provisioner_name = PROVISIONER
     _voorladen = True
 
 
@@ -187,11 +193,12 @@ class _GevorktProces:
 
 
 class VoorgeladenProvisioner(LocalProvisioner):
-    """LocalProvisioner whose Python kernels are forked from the preloaded fork server."""
+    """LocalProvisioner whose Python kernels are forked from the preloaded fork server (when this process has
+    a ready one: ``actief``); any other kernel, or without a server, starts as LocalProvisioner starts it."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs):
         argv = _kernel_argv(cmd)
-        if argv is None:
+        if argv is None or not actief():
             return await super().launch_kernel(cmd, **kwargs)
         stderr = kwargs.get("stderr")
         proces = _SERVER.Process(

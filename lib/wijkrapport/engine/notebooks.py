@@ -83,7 +83,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
-    from .kernels import IPCKernelManager, is_port_race
+    from .kernels import is_port_race, kernel_manager_klasse
 
     # papermill's and nbclient's own log lines (English, e.g. "Timeout waiting for execute reply") stay out of
     # the terminal; the runner reports every failure itself, in Dutch, with the notebook and cell.
@@ -108,7 +108,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
                 cwd=str(cwd),
                 start_timeout=60 if deadline is None else max(1, min(60, math.ceil(deadline - time.perf_counter()))),
                 timeout_func=resterend,
-                kernel_manager_class=IPCKernelManager,
+                kernel_manager_class=kernel_manager_klasse(),
                 # papermill would rewrite the whole notebook after every cell (JSON encoding and schema check:
                 # about 1 s of CPU per wijkdocument); it is written once at the end, and on an error
                 request_save_on_cell_execute=False,

@@ -161,6 +161,15 @@ def _meld(tekst: str) -> None:
     print(f"waarschuwing: {tekst}", file=sys.stderr, flush=True)
 
 
+def _kernelstart_melden() -> None:
+    """One line when the fast kernel start is off because a library's internals changed (see engine.kernels)."""
+    from .kernels import snelle_start_mogelijk
+
+    snel, reden = snelle_start_mogelijk()
+    if not snel:
+        _meld(f"snelle kernelstart uit, standaardkernels van jupyter_client ({reden})")
+
+
 def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
         force: bool = False, executor_kind: str = "local", scheduler: str | None = None,
         volledig: bool = False) -> list[Uitkomst]:
@@ -187,6 +196,7 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
         try:
             # no more workers than notebooks: an idle worker would still start (and load) for nothing
             werkers = max(1, min(jobs, sum(len(r.hoofdstukken) for r in te_bouwen)))
+            _kernelstart_melden()
             with executor(executor_kind, werkers, scheduler) as pool:
                 for _ in range(werkers):
                     pool.submit(opwarmen)  # the workers get ready while the checks run
