@@ -174,3 +174,19 @@ def schema_problems(exc: SchemaErrors, file: str) -> list[Problem]:
             continue
         problems.append(Problem(file=file, row=row, field=column, value=value, message=f"voldoet niet aan {check}"))
     return problems
+
+
+def lees_yaml_model(path: Path, model):
+    """A YAML description file of a data folder (e.g. its ``bron.yml``) validated as ``model``: every problem is a
+    data error naming the file and the key (the description is part of the data, not configuration)."""
+    from pydantic import ValidationError
+
+    from ..errors import ConfigError
+    from ..yamlio import load_yaml, pydantic_problems
+
+    try:
+        return model.model_validate(load_yaml(path) or {})
+    except ConfigError as exc:
+        raise DataValidationError(exc.problems) from exc
+    except ValidationError as exc:
+        raise DataValidationError(pydantic_problems(Path(rel(path)), exc)) from exc

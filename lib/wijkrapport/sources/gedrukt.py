@@ -1,6 +1,6 @@
 """A published report's effect table as printed (``<programme data>/<jaar>/gedrukt.csv``), kept apart for comparison.
 
-Figures as printed are never inputs of a computation (``../shared/CONTRACTS.md``, "Measurements"): they are
+Figures as printed are never inputs of a computation (``docs/metingen.md``): they are
 compared with what the engine computes from the measurements. One row per printed row; column names carry
 no year: ``jaar`` is the report year of the printed report and ``eindjaar`` the last year of the targets.
 

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .. import paths
-from ..errors import ConfigError, DataValidationError, Problem
-from ..yamlio import load_yaml, pydantic_problems
-from .base import FIRST_DATA_LINE, read_csv, rel, validate
+from ..errors import DataValidationError, Problem
+from .base import FIRST_DATA_LINE, lees_yaml_model, read_csv, rel, validate
 from .sleutels import dubbel_problemen, normaliseer
 
 STATUSSEN = ["gemeld", "in_behandeling", "afgehandeld", "geannuleerd"]
@@ -52,13 +51,7 @@ def beschikbaar() -> bool:
 
 
 def load_bron() -> Bron:
-    path = folder() / "bron.yml"
-    try:
-        return Bron.model_validate(load_yaml(path) or {})
-    except ConfigError as exc:  # the source description is part of the data folder
-        raise DataValidationError(exc.problems) from exc
-    except ValidationError as exc:
-        raise DataValidationError(pydantic_problems(Path(rel(path)), exc)) from exc
+    return lees_yaml_model(folder() / "bron.yml", Bron)
 
 
 TERMIJNEN_SCHEMA = pa.DataFrameSchema(

@@ -1,6 +1,6 @@
 """Measurements as they arrive: one tidy CSV per programme, appended every year, validated on load.
 
-Columns (``../shared/CONTRACTS.md``, "Measurements"): ``indicator,gebied,periode,waarde`` and the
+Columns (``docs/metingen.md``): ``indicator,gebied,periode,waarde`` and the
 optional ``status``, ``opmerking`` and ``bron``. ``periode`` is one of the forms of
 :mod:`wijkrapport.sources.perioden` (``2024``, ``2023/24``, ``2024-01-01``, ``2020-2023``); ``waarde`` is a
 number with a decimal point. ``status`` is empty (= ``definitief``) or one of :data:`STATUSSEN`; only

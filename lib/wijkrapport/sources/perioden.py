@@ -1,7 +1,7 @@
 """Periods of measurements: the forms a source prints and the report year each belongs to. Pure functions.
 
 A measurement's ``periode`` is written as the source prints it, in one of four forms
-(``../shared/CONTRACTS.md``, "Measurements"):
+(``docs/metingen.md``):
 
 ===========  ==============  =====================================================================
 form         example         meaning

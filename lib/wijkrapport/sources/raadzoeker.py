@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-from pydantic import BaseModel, ConfigDict, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, PositiveInt
 
 from .. import paths
-from ..errors import ConfigError, DataValidationError, Problem
+from ..errors import DataValidationError, Problem
 from ..paths import bestandstoestand
-from ..yamlio import load_yaml, pydantic_problems
-from .base import FIRST_DATA_LINE, numeric_problems, read_csv, rel, to_number, validate
+from .base import FIRST_DATA_LINE, lees_yaml_model, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
 MAP = "rotterdam-raadzoeker-71-wijken"
@@ -70,13 +69,7 @@ class Bron(BaseModel):
 
 def load_bron() -> Bron:
     """What the reports must know about the source: its state, the caps on its lists, the credit lines."""
-    path = folder() / "bron.yml"
-    try:
-        return Bron.model_validate(load_yaml(path) or {})
-    except ConfigError as exc:  # the source description is part of the data folder
-        raise DataValidationError(exc.problems) from exc
-    except ValidationError as exc:
-        raise DataValidationError(pydantic_problems(Path(rel(path)), exc)) from exc
+    return lees_yaml_model(folder() / "bron.yml", Bron)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
