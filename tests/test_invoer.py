@@ -175,3 +175,12 @@ def test_programme_area_names_are_normalised_and_look_alikes_refused(tmp_path):
     assert programma.doelgebied == raw["doelgebied"]
     with pytest.raises(ConfigError, match="verschillende schriften"):
         parse_programma({**raw, "vergelijkingsgebieden": ["R\u043etterdam"]}, tmp_path / "p.yml")
+
+
+def test_the_verhuis_credit_names_a_report_only_for_a_year_whose_file_has_arrived():
+    from helpers import ROOT
+    from wijkrapport.sources.jaarbestanden import verhuis_bron
+
+    assert "2024" in verhuis_bron(2024)
+    assert not (ROOT / "data" / "nprz" / "2099").exists()
+    assert verhuis_bron(2099) == ""  # no figures for that year: the credit names no report of that year

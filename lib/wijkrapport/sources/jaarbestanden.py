@@ -290,9 +290,11 @@ def verhuis_pad(jaar: int) -> Path | None:
 
 
 def verhuis_bron(jaar: int) -> str:
-    """The source credit of the verhuisbewegingen of ``jaar`` (from the programme file)."""
+    """The source credit of the verhuisbewegingen of ``jaar`` (from the programme file); "" while that year's file
+    has not arrived (a credit never names a report that has no such figures)."""
     gevonden = _verhuis_onderdeel(jaar)
-    if gevonden is None:
+    pad = verhuis_pad(jaar)
+    if gevonden is None or pad is None or not pad.exists():
         return ""
     programma, oid = gevonden
     return programma.onderdelen[oid].bron.format(jaar=jaar)

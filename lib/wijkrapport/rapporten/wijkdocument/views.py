@@ -283,7 +283,7 @@ def toon_verantwoording(slug: str, jaar: int) -> None:
         f"{_BRON.cbs}. Peildatum: 1 januari van het jaar. Inkomen en laag inkomen gaan over het jaar zelf.",
         f"{_BRON.wijkprofiel}. Index 100 = gemiddelde van Rotterdam in {wijkteksten.basisjaar()}.",
         f"{_BRON.politie}. Geregistreerde misdrijven in het kalenderjaar.",
-        f"Verhuisbewegingen (alleen wijken op Zuid): {verhuis_bron(jaar)}.",
+        f"Verhuisbewegingen (alleen wijken op Zuid): {verhuis_bron(jaar) or f'nog geen cijfers over {jaar}'}.",
         f"{_BRON.wijkraden}: stukken van de wijkraad en toezeggingen van het college.",
         "Rotterdam: berekend uit alle wijken van de stad (zie de zin onder elke tabel).",
         "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in.",
