@@ -110,3 +110,7 @@ class PublicatieFout(Exception):
     def __init__(self, tekst: str, intact: bool = True):
         super().__init__(tekst)
         self.intact = intact
+
+
+class SjabloonFout(ValueError):
+    """A sentence template in a notebook names a value that is not there, or is not a plain ``{naam}``."""

@@ -53,3 +53,34 @@ def meervoud(woord: str) -> str:
 def aantal(n: int, enkelvoud: str, meervoud_: str | None = None) -> str:
     """A counted noun: ``aantal(1, "gebied") == '1 gebied'``, ``aantal(3, "gebied") == '3 gebieden'``."""
     return f"{n} {enkelvoud if n == 1 else (meervoud_ or meervoud(enkelvoud))}"
+
+
+def vul(sjabloon: str, **waarden: object) -> str:
+    """Fill a sentence template written in a notebook: ``{naam}`` takes the value of ``naam``.
+
+    Only plain names are allowed (no ``{a.b}``, ``{a[0]}`` or format specs: values come formatted the Dutch
+    way); a name the template uses but the caller does not give is an error that names the template and what
+    it can use, so a typo in a notebook stops the run instead of printing a half sentence.
+
+    >>> vul("In {wijk} wonen {inwoners} mensen.", wijk="Carnisse", inwoners="10.850")
+    'In Carnisse wonen 10.850 mensen.'
+    >>> vul("{{letterlijk}} {wijk}", wijk="Carnisse")
+    '{letterlijk} Carnisse'
+    """
+    from string import Formatter
+
+    from .errors import SjabloonFout
+
+    delen = []
+    for tekst, veld, spec, conversie in Formatter().parse(sjabloon):
+        delen.append(tekst)
+        if veld is None:
+            continue
+        if not veld.isidentifier() or spec or conversie:
+            raise SjabloonFout(f"sjabloon {sjabloon!r}: '{{{veld}{'!' + conversie if conversie else ''}"
+                               f"{':' + spec if spec else ''}}}' is geen gewone naam; schrijf {{naam}}")
+        if veld not in waarden:
+            raise SjabloonFout(f"sjabloon {sjabloon!r} noemt {{{veld}}}: kies uit "
+                               + ", ".join(f"{{{n}}}" for n in sorted(waarden)))
+        delen.append(str(waarden[veld]))
+    return "".join(delen)
