@@ -15,7 +15,12 @@ def project_root() -> Path:
     ``WIJKRAPPORT_ROOT`` overrides it (used by tests that build a project in a
     temporary folder); otherwise the root is found from this file's location.
     """
-    env = os.environ.get("WIJKRAPPORT_ROOT")
+    return _root(os.environ.get("WIJKRAPPORT_ROOT") or None)
+
+
+@lru_cache(maxsize=8)
+def _root(env: str | None) -> Path:
+    """The resolved root for one value of ``WIJKRAPPORT_ROOT`` (resolved once: a report calls this thousands of times)."""
     if env:
         return Path(env).resolve()
     return Path(__file__).resolve().parents[2]

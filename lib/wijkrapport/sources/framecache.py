@@ -14,6 +14,7 @@ import hashlib
 import json
 import pickle
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -35,12 +36,19 @@ def _inhoud(bron: list[Path]) -> list[str]:
     return [f"{p}:{file_hash(p) if p.exists() else '-'}" for p in sorted(set(bron))]
 
 
-def gedeeld(naam: str, args: tuple, bron: list[Path], maak: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """The frame ``maak()`` builds from the files ``bron``, from the cache when they and the code are unchanged."""
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """The hash of the package code this process runs: computed once, since the code a process has imported does
+    not change while it runs (an edit in JupyterLab takes effect after a kernel restart, and so does its hash)."""
     from ..incremental import code_hash
 
+    return code_hash()
+
+
+def gedeeld(naam: str, args: tuple, bron: list[Path], maak: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The frame ``maak()`` builds from the files ``bron``, from the cache when they and the code are unchanged."""
     sleutel = hashlib.sha256(json.dumps(
-        [naam, [str(a) for a in args], _inhoud(bron), code_hash()]).encode()).hexdigest()[:40]
+        [naam, [str(a) for a in args], _inhoud(bron), _code()]).encode()).hexdigest()[:40]
     path = _map() / f"{naam}-{sleutel}.pkl"
     try:
         with path.open("rb") as f:
