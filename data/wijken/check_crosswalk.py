@@ -191,33 +191,21 @@ def check_71(cw: list[dict], by_slug: dict, slugs: set[str]) -> dict:
                     fail(f"raadzoeker-71 {f}: {group} delen {area} maar hun cijfers verschillen")
     # the 25 wijken of the older files
     n_eq, n_diff = 0, 0
-    kern = {(r["wijk_slug"], r["jaar"], r["variabele"]): r["waarde"] for r in data["cbs_kerncijfers.csv"]}
-    for r in csv.DictReader((RZ / "cbs_kerncijfers_wijk_2022_2025.csv").open(encoding="utf-8")):
-        for col, key in CBS_25.items():
-            if r[col] != "":
-                new = kern.get((r["wijk_slug"], r["jaar"], key))
-                ok = new is not None and float(new) == float(r[col])
-                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
-                if not ok:
-                    fail(f"cbs {r['wijk_slug']} {r['jaar']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
-    pol = {(r["wijk_slug"], r["jaar"], r["categorie"]): r["aantal"] for r in data["politie_misdrijven.csv"]}
-    for r in csv.DictReader((RZ / "politie_misdrijven_wijk_2018_2025.csv").open(encoding="utf-8")):
-        for col, cat in POLITIE_25.items():
-            if r[col] != "":
-                new = pol.get((r["wijk_slug"], r["jaar"], cat))
-                ok = new is not None and float(new) == float(r[col])
-                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
-                if not ok:
-                    fail(f"politie {r['wijk_slug']} {r['jaar']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
-    wp = {(r["wijk_slug"], r["editie"], r["index"]): r["waarde"] for r in data["wijkprofiel_index.csv"]}
-    for r in csv.DictReader((RZ / "wijkprofiel_index_wijk_2014_2026.csv").open(encoding="utf-8")):
-        for col, ix in WP_25.items():
-            if r[col] != "":
-                new = wp.get((r["wijk_slug"], r["editie"], ix))
-                ok = new is not None and float(new) == float(r[col])
-                n_eq, n_diff = n_eq + ok, n_diff + (not ok)
-                if not ok:
-                    fail(f"wijkprofiel {r['wijk_slug']} {r['editie']} {col}: 25-bestand {r[col]}, 71-bestand {new}")
+    for label, f71, f25, tijd, soort, waarde, kolommen in (
+            ("cbs", "cbs_kerncijfers.csv", "cbs_kerncijfers_wijk_2022_2025.csv", "jaar", "variabele", "waarde", CBS_25),
+            ("politie", "politie_misdrijven.csv", "politie_misdrijven_wijk_2018_2025.csv", "jaar", "categorie", "aantal",
+             POLITIE_25),
+            ("wijkprofiel", "wijkprofiel_index.csv", "wijkprofiel_index_wijk_2014_2026.csv", "editie", "index", "waarde",
+             WP_25)):
+        nieuw = {(r["wijk_slug"], r[tijd], r[soort]): r[waarde] for r in data[f71]}
+        for r in csv.DictReader((RZ / f25).open(encoding="utf-8")):
+            for col, key in kolommen.items():
+                if r[col] != "":
+                    new = nieuw.get((r["wijk_slug"], r[tijd], key))
+                    ok = new is not None and float(new) == float(r[col])
+                    n_eq, n_diff = n_eq + ok, n_diff + (not ok)
+                    if not ok:
+                        fail(f"{label} {r['wijk_slug']} {r[tijd]} {col}: 25-bestand {r[col]}, 71-bestand {new}")
     out(f"  waarden die ook in de 25-wijkenbestanden staan: {n_eq} gelijk, {n_diff} verschillend")
     return data
 

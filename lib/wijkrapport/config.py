@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from . import paths
 from .errors import ConfigError, Problem
-from .yamlio import load_yaml, pydantic_problems
+from .yamlio import load_yaml, valideer
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NOTEBOOK = re.compile(r"^[a-z0-9_]+\.ipynb$")
@@ -32,20 +34,50 @@ def bedoelt_u(waarde: str, bekend: list[str] | None = None) -> str:
     return f"; bedoelt u '{naam}'?" if naam else ""
 
 
+def _notebooknaam(voorbeeld: str) -> AfterValidator:
+    """A notebook's plain file name (no folder or path); the message shows ``voorbeeld``."""
+    def check(v: str) -> str:
+        if not NOTEBOOK.match(v):
+            raise ValueError(f"verwacht een notebooknaam zoals '{voorbeeld}' (geen map of pad)")
+        return v
+
+    return AfterValidator(check)
+
+
+def _slug(wat: str, suggestie: bool = False) -> AfterValidator:
+    """A slug that can be part of a path (``SLUG``); with ``suggestie`` the message names a known wijk it resembles."""
+    def check(v: str) -> str:
+        if not SLUG.match(v):
+            raise ValueError(f"{wat} bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)"
+                             + (bedoelt_u(v) if suggestie else ""))
+        return v
+
+    return AfterValidator(check)
+
+
+def _dubbelen(waarden: list[str]) -> list[str]:
+    """The values that occur more than once, sorted."""
+    return sorted({w for w in waarden if waarden.count(w) > 1})
+
+
+def _uniek(sleutel: Callable, wat: str, toon: Callable[[str], str] = str) -> AfterValidator:
+    """A list in which no two items have the same ``sleutel``; the message names every repeated one."""
+    def check(v: list) -> list:
+        dubbel = _dubbelen([sleutel(x) for x in v])
+        if dubbel:
+            raise ValueError(f"{wat} {', '.join(map(toon, dubbel))} staat twee keer in de lijst")
+        return v
+
+    return AfterValidator(check)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # YAML's .inf and .nan are no values
 
 
 class Hoofdstuk(_Strict):
-    notebook: str
+    notebook: Annotated[str, _notebooknaam("nprz_pijler.ipynb")]
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
-
-    @field_validator("notebook")
-    @classmethod
-    def _plain_name(cls, v: str) -> str:
-        if not NOTEBOOK.match(v):
-            raise ValueError("verwacht een notebooknaam zoals 'nprz_pijler.ipynb' (geen map of pad)")
-        return v
 
 
 class VoortgangsParams(_Strict):
@@ -59,33 +91,15 @@ class VoortgangsParams(_Strict):
 
 
 class Wijk(_Strict):
-    slug: str
+    slug: Annotated[str, _slug("een wijk-slug", suggestie=True)]
     titel: str | None = None
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
-
-    @field_validator("slug")
-    @classmethod
-    def _safe_slug(cls, v: str) -> str:
-        if not SLUG.match(v):
-            raise ValueError("een wijk-slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)"
-                             + bedoelt_u(v))
-        return v
 
 
 class WijkenParams(_Strict):
     jaar: int = Field(ge=2000, le=2100)
     notebook: str = "wijkdocument.ipynb"
-    wijken: list[Wijk] = Field(min_length=1)
-
-    @field_validator("wijken")
-    @classmethod
-    def _unique(cls, v: list[Wijk]) -> list[Wijk]:
-        seen = set()
-        for w in v:
-            if w.slug in seen:
-                raise ValueError(f"wijk '{w.slug}' staat twee keer in de lijst")
-            seen.add(w.slug)
-        return v
+    wijken: Annotated[list[Wijk], Field(min_length=1), _uniek(lambda w: w.slug, "wijk", repr)]
 
 
 class OokGenoemd(_Strict):
@@ -95,59 +109,39 @@ class OokGenoemd(_Strict):
     wijken: list[str] = Field(min_length=1)
 
 
+def _wijk_slugs(v: list[str]) -> list[str]:
+    fout = [w for w in v if not SLUG.match(w)]
+    if fout:
+        raise ValueError(f"geen wijk-slug: {', '.join(map(repr, fout))}" + "".join(bedoelt_u(w) for w in fout))
+    if len(set(v)) != len(v):
+        raise ValueError("een wijk staat twee keer in de lijst")
+    return v
+
+
 class Wijkraad(_Strict):
-    slug: str
+    slug: Annotated[str, _slug("een slug")]
     naam: str = Field(min_length=1)
-    wijken: list[str] = Field(min_length=1)
+    wijken: Annotated[list[str], Field(min_length=1), AfterValidator(_wijk_slugs)]
     ook_genoemd: list[OokGenoemd] = Field(default_factory=list)
     titel: str | None = None
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
-    @field_validator("slug")
-    @classmethod
-    def _safe_slug(cls, v: str) -> str:
-        if not SLUG.match(v):
-            raise ValueError("een slug bestaat uit kleine letters, cijfers en '-' (geen pad, geen spaties)")
-        return v
 
-    @field_validator("wijken")
-    @classmethod
-    def _wijk_slugs(cls, v: list[str]) -> list[str]:
-        fout = [w for w in v if not SLUG.match(w)]
-        if fout:
-            raise ValueError(f"geen wijk-slug: {', '.join(map(repr, fout))}" + "".join(bedoelt_u(w) for w in fout))
-        if len(set(v)) != len(v):
-            raise ValueError("een wijk staat twee keer in de lijst")
-        return v
+def _een_wijkraad_per_wijk(v: list[Wijkraad]) -> list[Wijkraad]:
+    dubbel = _dubbelen([w for r in v for w in r.wijken])
+    if dubbel:
+        raise ValueError(f"wijk {', '.join(dubbel)} hoort bij meer dan één wijkraad")
+    return v
 
 
 class WijkradenParams(_Strict):
     """``params/<jaar>/wijkraden.yml``: one edition per wijk- of dorpsraad (made by ``python -m wijkrapport.tools.wijkraadparams``)."""
 
     jaar: int = Field(ge=2000, le=2100)
-    notebook: str = "wijkraad.ipynb"
-    wijkraden: list[Wijkraad] = Field(min_length=1)
+    notebook: Annotated[str, _notebooknaam("wijkraad.ipynb")] = "wijkraad.ipynb"
+    wijkraden: Annotated[list[Wijkraad], Field(min_length=1), _uniek(lambda r: r.slug, "wijkraad"),
+                         AfterValidator(_een_wijkraad_per_wijk)]
     wijken_zonder_wijkraad: list[str] = Field(default_factory=list)
-
-    @field_validator("notebook")
-    @classmethod
-    def _plain_name(cls, v: str) -> str:
-        if not NOTEBOOK.match(v):
-            raise ValueError("verwacht een notebooknaam zoals 'wijkraad.ipynb' (geen map of pad)")
-        return v
-
-    @field_validator("wijkraden")
-    @classmethod
-    def _unique(cls, v: list[Wijkraad]) -> list[Wijkraad]:
-        slugs = [r.slug for r in v]
-        dubbel = sorted({s for s in slugs if slugs.count(s) > 1})
-        if dubbel:
-            raise ValueError(f"wijkraad {', '.join(dubbel)} staat twee keer in de lijst")
-        wijken = [w for r in v for w in r.wijken]
-        dubbel = sorted({w for w in wijken if wijken.count(w) > 1})
-        if dubbel:
-            raise ValueError(f"wijk {', '.join(dubbel)} hoort bij meer dan één wijkraad")
-        return v
 
 
 class ProgrammaRun(_Strict):
@@ -160,26 +154,11 @@ class ProgrammasParams(_Strict):
     """``params/<jaar>/programmas.yml``: the generic programme reports of the year."""
 
     jaar: int = Field(ge=2000, le=2100)
-    programmas: list[ProgrammaRun] = Field(min_length=1)
-
-    @field_validator("programmas")
-    @classmethod
-    def _unique(cls, v: list[ProgrammaRun]) -> list[ProgrammaRun]:
-        namen = [p.naam for p in v]
-        dubbel = sorted({n for n in namen if namen.count(n) > 1})
-        if dubbel:
-            raise ValueError(f"programma {', '.join(dubbel)} staat twee keer in de lijst")
-        return v
+    programmas: Annotated[list[ProgrammaRun], Field(min_length=1), _uniek(lambda p: p.naam, "programma")]
 
 
 def _load(model: type[BaseModel], path: Path):
-    raw = load_yaml(path)
-    if not isinstance(raw, dict):
-        raise ConfigError([Problem(file=str(path), message="verwacht een mapping (sleutel: waarde) bovenaan")])
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(pydantic_problems(path, exc)) from exc
+    return valideer(model, load_yaml(path), path, "verwacht een mapping (sleutel: waarde) bovenaan")
 
 
 def _rel(path: Path) -> Path:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from .errors import ConfigError, Problem
 
@@ -65,3 +66,14 @@ def pydantic_problems(path: Path, exc: Exception) -> list[Problem]:
             value = None
         problems.append(Problem(file=str(path), field=loc, message=err["msg"], value=value))
     return problems
+
+
+def valideer(model: type[BaseModel], raw: Any, path: Path, geen_mapping: str):
+    """``raw``, a YAML file's content, validated as ``model``: content that is no mapping (message
+    ``geen_mapping``) and every problem pydantic finds are a :class:`ConfigError` naming the file and key path."""
+    if not isinstance(raw, dict):
+        raise ConfigError([Problem(file=str(path), message=geen_mapping)])
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(pydantic_problems(path, exc)) from exc

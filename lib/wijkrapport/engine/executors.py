@@ -78,6 +78,17 @@ class HerstartendePool(Executor):
     started are suspects and run again one at a time in a pool of their own, so only the task
     that kills its worker a second time fails (with :class:`WerkprocesGestopt`) and the rest
     of the run goes on.
+
+    Why not a maintained pool (issue 21, tried with pebble 5.2.3 and loky 3.7.0 on Python 3.11): neither keeps
+    a crashed worker to itself. loky, like ``ProcessPoolExecutor``, fails every pending task with
+    ``TerminatedWorkerError`` when one worker dies and must be recreated (8 of 8 tasks failed when one of two
+    workers was killed), which is the case this class handles. pebble fails only the task of a worker that
+    dies while it computes (``ProcessExpired``), but its workers share one pipe behind process-shared locks: a
+    worker killed while it sends its result leaves the lock held and the stream torn, and the tasks of the
+    healthy workers failed too, with ``BrokenProcessPool`` after more than 90 s (its 60 s lock timeout; pebble
+    issue #163); a worker that dies while no task runs breaks the whole pool; and cancelling queued tasks
+    replaced a worker (and so its fork server). Wrapped around pebble, this class would still replace broken
+    pools and retry, and would need the worker pids (not public there) to end the kernels below them.
     """
 
     def __init__(self, jobs: int):

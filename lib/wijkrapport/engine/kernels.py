@@ -17,6 +17,7 @@ tests/test_kernel_grenzen.py runs the same check and fails naming the library ve
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import os
 import sys
@@ -146,28 +147,15 @@ class Eis:
     trait: bool = False  # a traitlets trait of a HasTraits class
 
 
-def _manager():
-    from jupyter_client.manager import AsyncKernelManager as m
-    return m
+def _uit(module: str, *namen: str) -> Callable[[], object]:
+    """Where a private part lives: ``module`` (imported only when asked), or what ``namen`` reach from it."""
+    def waar() -> object:
+        houder = importlib.import_module(module)
+        for naam in namen:
+            houder = getattr(houder, naam)
+        return houder
 
-
-def _client():
-    from jupyter_client.asynchronous import AsyncKernelClient as c
-    return c
-
-
-def _provisioner():
-    from jupyter_client.provisioning import LocalProvisioner as p
-    return p
-
-
-def _forkserver():
-    from multiprocessing import forkserver
-    return forkserver
-
-
-def _forkserver_object():
-    return _forkserver()._forkserver
+    return waar
 
 
 def _forkserver_context():
@@ -175,18 +163,14 @@ def _forkserver_context():
     return multiprocessing.get_context("forkserver")
 
 
-def _spawn():
-    from multiprocessing import spawn
-    return spawn
-
-
-def _kernelapp():
-    from ipykernel import kernelapp
-    return kernelapp
-
-
-def _kernelapp_class():
-    return _kernelapp().IPKernelApp
+_manager = _uit("jupyter_client.manager", "AsyncKernelManager")
+_client = _uit("jupyter_client.asynchronous", "AsyncKernelClient")
+_provisioner = _uit("jupyter_client.provisioning", "LocalProvisioner")
+_forkserver = _uit("multiprocessing.forkserver")
+_forkserver_object = _uit("multiprocessing.forkserver", "_forkserver")
+_spawn = _uit("multiprocessing.spawn")
+_kernelapp = _uit("ipykernel.kernelapp")
+_kernelapp_class = _uit("ipykernel.kernelapp", "IPKernelApp")
 
 
 EISEN: tuple[Eis, ...] = (

@@ -404,6 +404,26 @@ def _status_datum(text: str, patroon: re.Pattern) -> pd.Timestamp | None:
         return None
 
 
+def _lijst_per_wijk(naam: str, kolommen: dict[str, pa.Column]) -> tuple[pd.DataFrame, str, pd.Series, list[Problem]]:
+    """A list the source keeps per wijk in its own order (documents, toezeggingen), validated: ``wijk_slug``,
+    ``volgorde``, ``datum``, ``titel``, the list's own ``kolommen``, ``link`` and ``nummer`` (kept verbatim).
+
+    Returns the frame, its file, the parsed ``datum`` and the problems with it (an impossible date)."""
+    path, file = _path(naam)
+    df, problems = _typed(read_csv(path), ["volgorde"], file, bekend=_bekend(), uniek=["wijk_slug", "volgorde"])
+    schema = pa.DataFrameSchema(
+        {"wijk_slug": _in_wijken(_slugs()),
+         "volgorde": pa.Column(float, nullable=True, checks=[pa.Check.ge(1), _geheel("volgorde")]),
+         "datum": pa.Column(str, pa.Check.str_matches(_DATUM)),
+         "titel": pa.Column(str, _tekst_vrij() + [pa.Check.str_length(min_value=1)]),
+         **kolommen,
+         "link": pa.Column(str, _LINK),
+         "nummer": pa.Column(str, _tekst_vrij())}, strict=True)
+    df = _ints(validate(df, schema, file, problems), ["volgorde"])
+    datum, problems = _datum(df, "datum", file)
+    return df, file, datum, problems
+
+
 @_cached
 def load_wijkraad_stukken() -> pd.DataFrame:
     """Documents of or about the wijk's wijkraad, per wijk in the source's order (``volgorde`` 1 = first listed).
@@ -411,22 +431,11 @@ def load_wijkraad_stukken() -> pd.DataFrame:
     Adds ``beantwoord`` (True / False / None when the source gives no status) and ``beantwoord_op`` from the status
     text ('beantwoord DD-MM-JJJJ', 'nog niet beantwoord' or empty). ``nummer`` is kept verbatim (some end in a space).
     """
-    path, file = _path("wijkraad_stukken.csv")
-    df, problems = _typed(read_csv(path), ["volgorde"], file, bekend=_bekend(), uniek=["wijk_slug", "volgorde"])
-    schema = pa.DataFrameSchema(
-        {"wijk_slug": _in_wijken(_slugs()),
-         "volgorde": pa.Column(float, nullable=True, checks=[pa.Check.ge(1), _geheel("volgorde")]),
-         "datum": pa.Column(str, pa.Check.str_matches(_DATUM)),
-         "titel": pa.Column(str, _tekst_vrij() + [pa.Check.str_length(min_value=1)]),
-         "auteur": pa.Column(str, _tekst()),
-         "status": pa.Column(str, pa.Check(
-             lambda s: (s == "") | (s == NIET_BEANTWOORD) | s.str.match(_BEANTWOORD.pattern),
-             error="status is leeg, 'nog niet beantwoord' of 'beantwoord DD-MM-JJJJ'")),
-         "link": pa.Column(str, _LINK),
-         "nummer": pa.Column(str, _tekst_vrij())}, strict=True)
-    df = validate(df, schema, file, problems)
-    df = _ints(df, ["volgorde"])
-    datum, problems = _datum(df, "datum", file)
+    df, file, datum, problems = _lijst_per_wijk("wijkraad_stukken.csv", {
+        "auteur": pa.Column(str, _tekst()),
+        "status": pa.Column(str, pa.Check(
+            lambda s: (s == "") | (s == NIET_BEANTWOORD) | s.str.match(_BEANTWOORD.pattern),
+            error="status is leeg, 'nog niet beantwoord' of 'beantwoord DD-MM-JJJJ'"))})
     beantwoord_op = df["status"].map(lambda s: _status_datum(s, _BEANTWOORD))
     for i in df.index[df["status"].str.startswith("beantwoord ") & beantwoord_op.isna()]:
         problems.append(Problem(file=file, row=int(i) + FIRST_DATA_LINE, field="status", value=df.at[i, "status"],
@@ -447,22 +456,12 @@ def load_toezeggingen() -> pd.DataFrame:
     ``stand`` is 'afgedaan' (with ``afgedaan_op``) or 'nog niet afgedaan' (with ``verwacht_op``); both columns must
     agree with the status text as the source wrote it, so a hand edit of one of them is caught.
     """
-    path, file = _path("toezeggingen.csv")
-    df, problems = _typed(read_csv(path), ["volgorde"], file, bekend=_bekend(), uniek=["wijk_slug", "volgorde"])
-    schema = pa.DataFrameSchema(
-        {"wijk_slug": _in_wijken(_slugs()),
-         "volgorde": pa.Column(float, nullable=True, checks=[pa.Check.ge(1), _geheel("volgorde")]),
-         "datum": pa.Column(str, pa.Check.str_matches(_DATUM)),
-         "titel": pa.Column(str, _tekst_vrij() + [pa.Check.str_length(min_value=1)]),
-         "portefeuillehouder": pa.Column(str, _tekst()),
-         "status": pa.Column(str, _tekst(1)),
-         "stand": pa.Column(str, pa.Check.isin([STAND_AFGEDAAN, STAND_OPEN])),
-         "afgedaan_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
-         "verwacht_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
-         "link": pa.Column(str, _LINK),
-         "nummer": pa.Column(str, _tekst_vrij())}, strict=True)
-    df = _ints(validate(df, schema, file, problems), ["volgorde"])
-    datum, problems = _datum(df, "datum", file)
+    df, file, datum, problems = _lijst_per_wijk("toezeggingen.csv", {
+        "portefeuillehouder": pa.Column(str, _tekst()),
+        "status": pa.Column(str, _tekst(1)),
+        "stand": pa.Column(str, pa.Check.isin([STAND_AFGEDAAN, STAND_OPEN])),
+        "afgedaan_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$")),
+        "verwacht_op": pa.Column(str, pa.Check.str_matches(rf"{_DATUM}|^$"))})
     afgedaan, p2 = _datum(df, "afgedaan_op", file, leeg_mag=True)
     verwacht, p3 = _datum(df, "verwacht_op", file, leeg_mag=True)
     problems += p2 + p3

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wijkrapport import paths
 from wijkrapport.errors import ConfigError, Problem
 from wijkrapport.taal import meervoud
-from wijkrapport.yamlio import load_yaml, pydantic_problems
+from wijkrapport.yamlio import load_yaml, valideer
 
 from .registry_concepten import GebiedLabel, Gebiedsambitie, Hoofddoel, Opgave, Scoreset, controleer, hernoemd
 
@@ -365,12 +365,7 @@ class Programma(_Strict):
 
 def parse_programma(raw: object, path: Path) -> Programma:
     """Validate raw YAML content; errors name the file and the key path."""
-    if not isinstance(raw, dict):
-        raise ConfigError([Problem(file=str(path), message="verwacht een mapping met programma-instellingen")])
-    try:
-        return Programma.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(pydantic_problems(path, exc)) from exc
+    return valideer(Programma, raw, path, "verwacht een mapping met programma-instellingen")
 
 
 def load_programma_file(path: Path) -> Programma:

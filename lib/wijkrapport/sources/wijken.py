@@ -108,15 +108,21 @@ def _raadzoeker_frame(naam: str, maak) -> pd.DataFrame:
     return framecache.gedeeld(naam, (), inputs.wijken(), maak).copy()
 
 
+def _breed(lang: pd.DataFrame, tijd: str, soort: str, waarde: str, kolommen: dict[str, str]) -> pd.DataFrame:
+    """``lang`` (a row per wijk, ``tijd`` and ``soort``) as a row per wijk and ``tijd`` with a column per entry of
+    ``kolommen`` (``soort`` -> column name; empty where the source has no figure); other kinds are left out."""
+    lang = lang[lang[soort].isin(kolommen)]
+    breed = lang.pivot(index=["wijk_slug", tijd], columns=soort, values=waarde).rename(columns=kolommen)
+    for col in kolommen.values():
+        if col not in breed:
+            breed[col] = np.nan
+    return breed.reset_index()[["wijk_slug", tijd, *kolommen.values()]].astype({tijd: int})
+
+
 def _wijkprofiel_breed() -> pd.DataFrame:
     from . import raadzoeker
 
-    wp = raadzoeker.load_wijkprofiel()
-    breed = wp.pivot(index=["wijk_slug", "editie"], columns="index", values="waarde").rename(columns=_INDEX_KOLOM)
-    for col in _INDEX_KOLOM.values():
-        if col not in breed:
-            breed[col] = np.nan
-    return breed.reset_index()[["wijk_slug", "editie", *_INDEX_KOLOM.values()]].astype({"editie": int})
+    return _breed(raadzoeker.load_wijkprofiel(), "editie", "index", "waarde", _INDEX_KOLOM)
 
 
 def load_wijkprofiel() -> pd.DataFrame:
@@ -127,13 +133,7 @@ def load_wijkprofiel() -> pd.DataFrame:
 def _politie_breed() -> pd.DataFrame:
     from . import raadzoeker
 
-    pol = raadzoeker.load_politie()
-    pol = pol[pol["categorie"].isin(_POLITIE_KOLOM)]
-    breed = pol.pivot(index=["wijk_slug", "jaar"], columns="categorie", values="aantal").rename(columns=_POLITIE_KOLOM)
-    for col in _POLITIE_KOLOM.values():
-        if col not in breed:
-            breed[col] = np.nan
-    return breed.reset_index()[["wijk_slug", "jaar", *_POLITIE_KOLOM.values()]].astype({"jaar": int})
+    return _breed(raadzoeker.load_politie(), "jaar", "categorie", "aantal", _POLITIE_KOLOM)
 
 
 def load_politie() -> pd.DataFrame:
