@@ -3,6 +3,7 @@
 import base64
 
 import nbformat
+from weergave import cel
 from wijkrapport.rendering import document
 from wijkrapport.rendering.show import toon_figuur
 
@@ -19,15 +20,14 @@ def test_voor_druk_swaps_the_svg_for_its_png_with_the_same_alt_text():
     assert document.voor_druk(html, {}) == html
 
 
-def test_fragment_collects_the_png_of_each_chart(monkeypatch):
+def test_fragment_collects_the_png_of_each_chart():
     from matplotlib.figure import Figure
 
-    shown = []
-    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([1, 2, 3])
-    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
-    (bundel,) = shown
+    with cel() as getoond:
+        toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
+    (bundel,) = getoond.inhoud
     assert base64.b64decode(bundel["image/png"]).startswith(b"\x89PNG")
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("toon_figuur(...)")
@@ -54,20 +54,19 @@ def test_each_pdf_follows_its_own_style_sheet(tmp_path):
     assert "Tekst" in PdfReader(tmp_path / "2.pdf").pages[0].extract_text()
 
 
-def test_a_chart_figure_ends_with_its_caption(monkeypatch):
+def test_a_chart_figure_ends_with_its_caption():
     """HTML allows a figcaption only as first or last child of its figure: chart, its figures, then the caption."""
     import pandas as pd
     from bs4 import BeautifulSoup
     from matplotlib.figure import Figure
     from wijkrapport.rendering.show import Kolom
 
-    shown = []
-    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([2022, 2024], [1, 2])
-    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
-                data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
-    figure = BeautifulSoup(shown[0]["text/html"], "html.parser").figure
+    with cel() as getoond:
+        toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
+                    data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
+    figure = BeautifulSoup(getoond.inhoud[0]["text/html"], "html.parser").figure
     assert [c.name for c in figure.find_all(recursive=False)] == ["svg", "details", "figcaption"]
 
 
