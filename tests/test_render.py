@@ -3,7 +3,7 @@
 import base64
 
 import nbformat
-from weergave import cel
+from capture import cell
 from wijkrapport.rendering import document
 from wijkrapport.rendering.show import toon_figuur
 
@@ -25,14 +25,14 @@ def test_fragment_collects_the_png_of_each_chart():
 
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([1, 2, 3])
-    with cel() as getoond:
+    with cell() as shown:
         toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
-    (bundel,) = getoond.inhoud
+    (bundel,) = shown.content
     assert base64.b64decode(bundel["image/png"]).startswith(b"\x89PNG")
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("toon_figuur(...)")
-    cell.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
-    nb.cells = [cell]
+    code = nbformat.v4.new_code_cell("toon_figuur(...)")
+    code.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
+    nb.cells = [code]
     fragment = document.notebook_fragment(nb)
     assert "<svg" in fragment.html and "image/png" not in fragment.html  # the HTML keeps the SVG only
     (sleutel,) = fragment.drukbeelden
@@ -63,10 +63,10 @@ def test_a_chart_figure_ends_with_its_caption():
 
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([2022, 2024], [1, 2])
-    with cel() as getoond:
+    with cell() as shown:
         toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
                     data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
-    figure = BeautifulSoup(getoond.inhoud[0]["text/html"], "html.parser").figure
+    figure = BeautifulSoup(shown.content[0]["text/html"], "html.parser").figure
     assert [c.name for c in figure.find_all(recursive=False)] == ["svg", "details", "figcaption"]
 
 

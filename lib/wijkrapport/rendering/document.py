@@ -15,7 +15,7 @@ from nbconvert import HTMLExporter
 
 from wijkrapport import paths
 
-from .notebookstijl import KLASSE, STIJL_METADATA
+from .notebook_style import STYLE_METADATA, WRAPPER_CLASS
 
 _exporter: HTMLExporter | None = None
 
@@ -44,10 +44,10 @@ _DRUK_SLEUTEL = re.compile(r'\bdata-druk="([0-9a-f]+)"')
 _ALT = re.compile(r'\baria-label="([^"]*)"')
 
 
-def _stijl_uitvoer(output: dict) -> bool:
-    """Whether an output is the style sheet the display helpers show for notebook frontends (``notebookstijl``)."""
+def _is_style_output(output: dict) -> bool:
+    """Whether an output is the style sheet the display helpers show for notebook frontends (``notebook_style``)."""
     metadata = output.get("metadata") or {}
-    return all(metadata.get(k) == v for k, v in STIJL_METADATA.items())
+    return all(metadata.get(k) == v for k, v in STYLE_METADATA.items())
 
 
 def notebook_fragment(nb: nbformat.NotebookNode) -> Fragment:
@@ -66,7 +66,7 @@ def notebook_fragment(nb: nbformat.NotebookNode) -> Fragment:
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")
-                            and not _stijl_uitvoer(o)]
+                            and not _is_style_output(o)]
             cell.outputs = [o for o in cell.outputs if "text/html" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})]
             for o in cell.outputs:  # keep only the rich representation
                 o["data"] = {k: v for k, v in o["data"].items() if k in ("text/html", "image/svg+xml")}
@@ -88,7 +88,7 @@ def _clean_fragment(body: str) -> str:
     # nbconvert's wrappers and the display helpers' one carry no meaning for readers; keep their content
     for div in soup.find_all("div"):
         classes = div.get("class") or []
-        if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes) or classes == [KLASSE]:
+        if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes) or classes == [WRAPPER_CLASS]:
             div.unwrap()
     soup.smooth()  # white space the wrappers left behind becomes one newline, as BeautifulSoup's parser makes it
     for tekst in soup.find_all(string=_WIT_MET_REGEL):

@@ -7,14 +7,14 @@ change, update with ``pytest tests/test_weergave_snapshots.py --snapshot-update`
 import re
 
 import pandas as pd
-from weergave import cel
+from capture import cell
 from wijkrapport import format as fmt
 from wijkrapport.rendering.charts import line_chart
 from wijkrapport.rendering.show import Kolom, toon_figuur, toon_tabel
 from wijkrapport.rendering.tables import html_table, waarde_kolom
 
 
-def _regels(html: str) -> str:
+def _rules(html: str) -> str:
     """One tag per line, so that a snapshot diff points at the element that changed."""
     return html.replace("><", ">\n<")
 
@@ -35,17 +35,17 @@ def test_table_with_dutch_numbers_a_missing_value_and_a_footnote(snapshot):
     html = html_table(_FRAME, kolommen, caption="Inwoners en aandeel per gebied, 2024", bron="Bron: CBS",
                       eenheid_kolom="eenheid", voetnoot="Zuid: nog geen cijfer over 2024.", klasse="samen")
     assert "11.620" in html and "58,8%" in html and "1.235" in html and "–" in html  # what the snapshot must show
-    assert _regels(html) == snapshot
+    assert _rules(html) == snapshot
 
 
 def test_table_shown_in_a_notebook_with_status_badges(snapshot):
     kolommen = [Kolom("gebied", "Gebied"), Kolom("status", "Status", html=True, opmaak=fmt.status_html),
                 Kolom("status", "Kort", html=True, opmaak=lambda s: fmt.status_html(s, kort=True))]
-    with cel() as getoond:
+    with cell() as shown:
         toon_tabel(_FRAME, kolommen, caption="Status per gebied")
-    (data,) = getoond.inhoud
+    (data,) = shown.content
     assert set(data) == {"text/html"}
-    assert _regels(data["text/html"]) == snapshot
+    assert _rules(data["text/html"]) == snapshot
 
 
 _SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.S)
@@ -67,13 +67,13 @@ def _zonder_tekening(html: str) -> str:
 def test_figure_markup(snapshot):
     data = pd.DataFrame({"jaar": [2021, 2022, 2024], "aandeel": [1.5, 2.25, 3.0]})  # 2023 missing: a gap
     fig = line_chart(data.rename(columns={"aandeel": "Zuid"}), "jaar", ["Zuid"], "pct", tot_jaar=2025)
-    with cel() as getoond:
+    with cell() as shown:
         toon_figuur(fig, alt="Het aandeel steeg van 1,5% in 2021 naar 3,0% in 2024; over 2023 zijn er geen cijfers.",
                     titel="Aandeel <werkend>", bron="bron: CBS Statline", data=data,
                     data_kolommen=[Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
                                    Kolom("aandeel", "Aandeel", numeriek=True, opmaak=lambda v: fmt.procent(v))])
-    (bundel,) = getoond.inhoud
+    (bundel,) = shown.content
     assert set(bundel) == {"text/html", "image/png"}
     html = bundel["text/html"]
     assert len(_SVG.findall(html)) == 1 and "2,5%" in _SVG.search(html).group(2)
-    assert _regels(_zonder_tekening(html)) == snapshot
+    assert _rules(_zonder_tekening(html)) == snapshot

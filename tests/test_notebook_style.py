@@ -2,45 +2,45 @@
 
 import nbformat
 import pandas as pd
-from weergave import cel
-from wijkrapport.rendering import document, notebookstijl
+from capture import cell
+from wijkrapport.rendering import document, notebook_style
 from wijkrapport.rendering.show import Kolom, toon_tabel, toon_tekst
 
 
 def _notebook(*cellen: list[tuple[dict, dict]]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
-    for uitvoer in cellen:
+    for outputs in cellen:
         cell = nbformat.v4.new_code_cell("...")
-        cell.outputs = [nbformat.v4.new_output("display_data", data=d, metadata=m) for d, m in uitvoer]
+        cell.outputs = [nbformat.v4.new_output("display_data", data=d, metadata=m) for d, m in outputs]
         nb.cells.append(cell)
     return nb
 
 
-def _toon_twee_cellen():
+def _show_two_cells():
     frame = pd.DataFrame({"wijk": ["Carnisse"], "aandeel": [58.8]})
-    with cel() as eerste:
+    with cell() as eerste:
         toon_tekst("In Carnisse wonen 11.620 mensen.", klasse="kader")
         toon_tabel(frame, [Kolom("wijk", "Wijk"), Kolom("aandeel", "Aandeel", numeriek=True)], caption="Aandeel")
-    with cel() as tweede:
+    with cell() as tweede:
         toon_tekst("Tweede cel.")
     return eerste, tweede
 
 
 def test_each_cell_shows_the_style_sheet_once_before_its_first_output():
-    eerste, tweede = _toon_twee_cellen()
-    assert [m for _d, m in eerste.uitvoer] == [notebookstijl.STIJL_METADATA, {}, {}]
-    assert len(tweede.stijl) == 1 and len(tweede.inhoud) == 1  # a re-run or cleared first cell leaves the rest styled
-    assert eerste.stijl[0]["text/html"].startswith("<style>")
-    assert all(d["text/html"].startswith('<div class="rapportstijl">') for d in eerste.inhoud + tweede.inhoud)
+    eerste, tweede = _show_two_cells()
+    assert [m for _d, m in eerste.outputs] == [notebook_style.STYLE_METADATA, {}, {}]
+    assert len(tweede.style) == 1 and len(tweede.content) == 1  # a re-run or cleared first cell leaves the rest styled
+    assert eerste.style[0]["text/html"].startswith("<style>")
+    assert all(d["text/html"].startswith('<div class="rapportstijl">') for d in eerste.content + tweede.content)
 
 
 def test_the_published_fragment_is_the_same_as_without_the_notebook_style():
-    eerste, tweede = _toon_twee_cellen()
-    met_stijl = document.notebook_fragment(_notebook(eerste.uitvoer, tweede.uitvoer)).html
+    eerste, tweede = _show_two_cells()
+    met_stijl = document.notebook_fragment(_notebook(eerste.outputs, tweede.outputs)).html
 
-    def kaal(getoond):  # the bare markup the helpers showed before they carried the style
+    def kaal(shown):  # the bare markup the helpers showed before they carried the style
         return [({"text/html": d["text/html"].removeprefix('<div class="rapportstijl">').removesuffix("</div>")}, {})
-                for d in getoond.inhoud]
+                for d in shown.content]
 
     zonder = document.notebook_fragment(_notebook(kaal(eerste), kaal(tweede))).html
     assert met_stijl == zonder
@@ -49,7 +49,7 @@ def test_the_published_fragment_is_the_same_as_without_the_notebook_style():
 
 
 def test_the_scoped_sheet_touches_only_the_report_markup_and_leaves_paper_out():
-    css = notebookstijl.scoped_css(
+    css = notebook_style.scoped_css(
         ":root { --blauw: #00395d; } body { color: #111; margin: 0 auto; max-width: 60rem; }\n"
         "h2, .kader:is(.a, .b) { color: var(--blauw); }\n"
         "@media (max-width: 40rem) { table.tabel { font-size: .8rem; } }\n"
@@ -64,7 +64,7 @@ def test_the_scoped_sheet_touches_only_the_report_markup_and_leaves_paper_out():
 def test_every_screen_rule_of_the_report_sheet_is_scoped():
     import re
 
-    css = notebookstijl.notebook_css()
+    css = notebook_style.notebook_css()
     selectors = [s.strip() for blok in re.findall(r"(?:^|[}{])\s*([^{}@]+)\{", css) for s in blok.split(",")
                  if not s.strip().startswith("(")]
     assert len(selectors) > 80

@@ -6,7 +6,7 @@ the published ``rapport.css`` cannot go in as it is: every rule is rewritten to 
 cells of a notebook that shows such output (the report's headings and boxes). What only paper knows (``@page``,
 ``@media print``) is left out; of the rules for ``:root``, ``html`` and ``body`` the wrapper and those markdown cells
 get the colours (custom properties) and the typography, not the page's layout (margins, width). The published document
-never carries this sheet: ``document.notebook_fragment`` drops the outputs marked with ``STIJL_METADATA`` and unwraps
+never carries this sheet: ``document.notebook_fragment`` drops the outputs marked with ``STYLE_METADATA`` and unwraps
 the wrapper, so the report keeps its one style sheet.
 """
 
@@ -19,30 +19,30 @@ import tinycss2
 
 from wijkrapport import paths
 
-KLASSE = "rapportstijl"
+WRAPPER_CLASS = "rapportstijl"
 """The class of the wrapper around every display helper's output."""
 
-STIJL_METADATA = {"wijkrapport": "stijl"}
+STYLE_METADATA = {"wijkrapport": "notebook-style"}
 """The metadata of the output that carries the sheet: the document builder drops such outputs."""
 
-_BINNEN = (
-    f".{KLASSE}",  # the display helpers' output
+_SCOPES = (
+    f".{WRAPPER_CLASS}",  # the display helpers' output
     # markdown cells of a notebook that shows report output (JupyterLab and nbconvert's lab template)
-    f".jp-Notebook:has(.{KLASSE}) .jp-RenderedMarkdown",
+    f".jp-Notebook:has(.{WRAPPER_CLASS}) .jp-RenderedMarkdown",
 )
-_WORTEL = re.compile(r"^(?::root|html|body)(?![\w-])")
+_ROOT = re.compile(r"^(?::root|html|body)(?![\w-])")
 
-_ERFT = {"font-family", "color", "line-height"}  # what the page's root passes on to the text in it
+_INHERITED = {"font-family", "color", "line-height"}  # what the page's root passes on to the text in it
 
 # Where the Lab's own look would win or differs from the report's page: the Lab fixes table layout, centres tables,
 # stripes rows and sets its own font sizes; the report's text column is 60rem wide.
-_LAB_HERSTEL = f"""
-.{KLASSE} {{ max-width: 60rem; font-size: 1rem; }}
-.{KLASSE} table.tabel {{ table-layout: auto; margin: 0; font-size: .85rem; }}
-.{KLASSE} table.tabel tbody tr {{ background: transparent; }}
-.{KLASSE} table.tabel th, .{KLASSE} table.tabel td {{ line-height: 1.5; }}
-.{KLASSE} table.tabel thead th {{ color: #fff; }}
-.{KLASSE} figure.grafiek svg {{ max-width: 40rem; }}
+_LAB_RESET = f"""
+.{WRAPPER_CLASS} {{ max-width: 60rem; font-size: 1rem; }}
+.{WRAPPER_CLASS} table.tabel {{ table-layout: auto; margin: 0; font-size: .85rem; }}
+.{WRAPPER_CLASS} table.tabel tbody tr {{ background: transparent; }}
+.{WRAPPER_CLASS} table.tabel th, .{WRAPPER_CLASS} table.tabel td {{ line-height: 1.5; }}
+.{WRAPPER_CLASS} table.tabel thead th {{ color: #fff; }}
+.{WRAPPER_CLASS} figure.grafiek svg {{ max-width: 40rem; }}
 """
 
 
@@ -60,30 +60,30 @@ def _selectors(prelude: list) -> list[str]:
 
 
 def _root_declarations(content: list) -> str:
-    """Of a root rule's declarations the custom properties and the inherited typography (``_ERFT``)."""
+    """Of a root rule's declarations the custom properties and the inherited typography (``_INHERITED``)."""
     decls = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
-    keep = [d for d in decls if d.type == "declaration" and (d.name.startswith("--") or d.lower_name in _ERFT)]
+    keep = [d for d in decls if d.type == "declaration" and (d.name.startswith("--") or d.lower_name in _INHERITED)]
     return " ".join(f"{d.name}: {tinycss2.serialize(d.value).strip()}{' !important' if d.important else ''};"
                     for d in keep)
 
 
-def _regels(rules: list) -> list[str]:
+def _rules(rules: list) -> list[str]:
     uit = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = _selectors(rule.prelude)
-            wortel = [s for s in selectors if _WORTEL.match(s)]
-            gewoon = [f"{binnen} {s}" for s in selectors if not _WORTEL.match(s) for binnen in _BINNEN]
+            wortel = [s for s in selectors if _ROOT.match(s)]
+            gewoon = [f"{binnen} {s}" for s in selectors if not _ROOT.match(s) for binnen in _SCOPES]
             if gewoon:
                 uit.append(f"{', '.join(gewoon)} {{{tinycss2.serialize(rule.content).strip()}}}")
             if wortel and (decls := _root_declarations(rule.content)):
-                scoped = [_WORTEL.sub(binnen, s, count=1) for s in wortel for binnen in _BINNEN]
+                scoped = [_ROOT.sub(binnen, s, count=1) for s in wortel for binnen in _SCOPES]
                 uit.append(f"{', '.join(scoped)} {{{decls}}}")
         elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None:
             voorwaarde = tinycss2.serialize(rule.prelude).strip()
             if re.search(r"\bprint\b", voorwaarde):
                 continue  # paper only
-            binnen = _regels(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            binnen = _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
             if binnen:
                 uit.append(f"@media {voorwaarde} {{{' '.join(binnen)}}}")
         # @page and other at-rules describe the printed page: not a notebook's
@@ -93,7 +93,7 @@ def _regels(rules: list) -> list[str]:
 def scoped_css(css: str) -> str:
     """``css`` with every screen rule limited to the report's markup in a notebook (see the module docstring)."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "\n".join(_regels(rules)) + _LAB_HERSTEL
+    return "\n".join(_rules(rules)) + _LAB_RESET
 
 
 @functools.cache
