@@ -83,3 +83,18 @@ def test_a_year_twice_in_the_series_is_an_error_not_a_zigzag():
     frame = pd.DataFrame({"jaar": [2022, 2023, 2023], "Zuid": [1.0, 2.0, 3.0]})
     with pytest.raises(ValueError, match=r"jaar \[2023\]"):
         charts.line_chart(frame, "jaar", ["Zuid"], "pct")
+
+
+def test_value_axis_labels_stay_inside_the_figure():
+    """After the layout the axis got ticks with a decimal ("94,5%") that were wider than the room made for them."""
+    from datetime import date
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    reeksen = {"Zuid": [(date(2018, 8, 1), 91.6), (date(2024, 8, 1), 93.6)],
+               "G4": [(date(2018, 8, 1), 93.8), (date(2024, 8, 1), 95.0)]}
+    fig = charts.reeks_chart(reeksen, "pct", [(date(2022, 1, 1), 92.5), (date(2032, 1, 1), 95.0)])
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    labels = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert "94,5%" in [t.get_text() for t in labels]
+    assert min(t.get_window_extent(renderer).x0 for t in labels) >= 0

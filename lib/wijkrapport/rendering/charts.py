@@ -108,8 +108,22 @@ def start_nu_chart(
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(f"○ {start_label}    ● {nu_label}", fontsize=7.5, color="#444444", loc="right")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
+
+
+def _opmaak(fig: Figure) -> None:
+    """Fit the axes in the figure with room for their tick labels.
+
+    One ``tight_layout`` leaves room for the tick labels the axis had before the layout; the smaller axis after it
+    can get other ticks ("94,5%" between "94%" and "95%") that are wider and were cut off at the figure's edge.
+    So the value axis keeps the ticks it has after the first layout and the layout is made again for those.
+    """
+    fig.tight_layout(pad=0.4)
+    for ax in fig.axes:
+        lo, hi = sorted(ax.get_ylim())
+        ax.set_yticks([t for t in ax.get_yticks() if lo <= t <= hi])
+    fig.tight_layout(pad=0.4)
 
 
 def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
@@ -136,7 +150,7 @@ def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     ax.legend(fontsize=7.5, frameon=False, loc="best")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -233,7 +247,7 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
     # handles and names given explicitly: matplotlib leaves a label beginning with "_" out of an automatic legend
     ax.legend(lijnen, namen, frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center",
               bbox_to_anchor=(0.5, -0.12))
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -271,7 +285,7 @@ def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list
         if referentielabel:
             ax.annotate(referentielabel, (referentielijn, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2),
                         textcoords="offset points", fontsize=7.5, color=KLEUR_DOEL, ha="center", va="bottom")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -335,7 +349,7 @@ def drempel_chart(labels: list[str], values: list[float], scores: list[str], een
     dutch_axis(ax, eenheid)
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -416,5 +430,5 @@ def ambitie_chart(reeksen: dict[str, pd.Series], nulmeting: tuple[date, float],
     # handles and names given explicitly: matplotlib leaves a label beginning with "_" out of an automatic legend
     ax.legend(lijnen, namen_legenda, frameon=False, fontsize=8, ncol=min(len(reeksen) + 1, 4), loc="upper center",
               bbox_to_anchor=(0.5, -0.1))
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
