@@ -41,10 +41,10 @@ def _show_style() -> None:
     display({"text/html": f"<style>{notebook_css()}</style>"}, raw=True, metadata=dict(STYLE_METADATA))
 
 
-def _show(markup: str, **andere: str) -> None:
-    """Display ``markup`` in the report's wrapper; ``andere`` are more representations (MIME type: data)."""
+def _show(markup: str, extra: dict[str, str] | None = None) -> None:
+    """Display ``markup`` in the report's wrapper; ``extra`` are more representations (MIME type: data)."""
     _show_style()
-    display({"text/html": f'<div class="{WRAPPER_CLASS}">{markup}</div>', **andere}, raw=True)
+    display({"text/html": f'<div class="{WRAPPER_CLASS}">{markup}</div>', **(extra or {})}, raw=True)
 
 
 def schrijf_csv(df: pd.DataFrame, naam: str, tabellen_dir: str | Path | None) -> Path | None:
@@ -98,7 +98,7 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
     if bron:
         parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
     parts.append("</figcaption></figure>")
-    _show("".join(parts), **{"image/png": base64.b64encode(png).decode("ascii")})
+    _show("".join(parts), {"image/png": base64.b64encode(png).decode("ascii")})
 
 
 def toon_tekst(alinea: str, klasse: str = "") -> None:
