@@ -34,3 +34,67 @@ def test_veiligheid_chart_of_carnisse_leaves_the_years_without_inhabitants_open(
     assert x == list(range(2018, 2025)) and [math.isnan(v) for v in y] == [False, True, True, True, False, False, False]
     assert round(y[0], 1) == 69.4 and round(y[-1], 1) == 73.1  # 789 / 11.370 and 849 / 11.620 per 1.000
     assert alt[0].endswith("Voor 2019, 2020 en 2021 is het aantal inwoners niet bekend; daar loopt de lijn niet door.")
+
+
+def test_a_year_without_a_row_breaks_the_line_too():
+    """The obvious helper finds a missing year itself: no row for 2020 and 2021 is a gap, not a straight line."""
+    frame = pd.DataFrame({"jaar": [2018, 2019, 2022, 2023], "Zuid": [10.0, 11.0, 14.0, 15.0]})
+    x, y = _lijnen(charts.line_chart(frame, "jaar", ["Zuid"], "pct"))["Zuid"]
+    assert x == [2018, 2019, 2020, 2021, 2022, 2023]
+    assert [math.isnan(v) for v in y] == [False, False, True, True, False, False]
+
+
+def test_a_survey_every_other_year_is_one_line_and_its_missing_edition_a_gap():
+    frame = pd.DataFrame({"editie": [2014, 2016, 2018, 2022], "Sociale index": [90.0, 92.0, 95.0, 97.0]})
+    x, y = _lijnen(charts.line_chart(frame, "editie", ["Sociale index"], "index"))["Sociale index"]
+    assert x == [2014, 2016, 2018, 2020, 2022] and [math.isnan(v) for v in y] == [False, False, False, True, False]
+    x, y = _lijnen(charts.line_chart(frame.iloc[:3], "editie", ["Sociale index"], "index"))["Sociale index"]
+    assert x == [2014, 2016, 2018] and not any(math.isnan(v) for v in y)
+
+
+def test_two_yearly_figures_far_apart_break_when_the_rhythm_is_given():
+    frame = pd.DataFrame({"jaar": [2019, 2023], "Zuid": [1.0, 2.0]})
+    assert _lijnen(charts.line_chart(frame, "jaar", ["Zuid"], "aantal"))["Zuid"][0] == [2019, 2023]
+    x, y = _lijnen(charts.line_chart(frame, "jaar", ["Zuid"], "aantal", stap=1))["Zuid"]
+    assert x == [2019, 2020, 2021, 2022, 2023] and sum(math.isnan(v) for v in y) == 3
+
+
+def test_the_axis_runs_to_the_report_year_when_the_series_ends_earlier():
+    frame = pd.DataFrame({"jaar": [2019, 2020, 2021, 2022], "Zuid": [5.0, 6.0, 7.0, 8.0]})
+    fig = charts.line_chart(frame, "jaar", ["Zuid"], "pct", tot_jaar=2024)
+    ax = fig.axes[0]
+    assert list(ax.get_xticks())[-1] == 2024 and ax.get_xlim()[1] > 2024
+    assert _lijnen(fig)["Zuid"][0] == [2019, 2020, 2021, 2022]  # the line stops at its last figure
+    assert list(ax.get_xticks()) == [2019, 2020, 2021, 2022, 2023, 2024]
+    zonder = charts.line_chart(frame, "jaar", ["Zuid"], "pct").axes[0]
+    assert zonder.get_xlim()[1] < 2023  # without a report year the axis ends near the data, as before
+
+
+def test_years_after_the_report_year_are_left_out():
+    frame = pd.DataFrame({"jaar": [2022, 2023, 2024, 2025], "Zuid": [5.0, 6.0, 7.0, 99.0]})
+    fig = charts.line_chart(frame, "jaar", ["Zuid"], "pct", tot_jaar=2024)
+    assert _lijnen(fig)["Zuid"] == ([2022, 2023, 2024], [5.0, 6.0, 7.0])
+    assert fig.axes[0].get_xlim()[1] < 2025
+
+
+def test_a_year_twice_in_the_series_is_an_error_not_a_zigzag():
+    import pytest
+
+    frame = pd.DataFrame({"jaar": [2022, 2023, 2023], "Zuid": [1.0, 2.0, 3.0]})
+    with pytest.raises(ValueError, match=r"jaar \[2023\]"):
+        charts.line_chart(frame, "jaar", ["Zuid"], "pct")
+
+
+def test_value_axis_labels_stay_inside_the_figure():
+    """After the layout the axis got ticks with a decimal ("94,5%") that were wider than the room made for them."""
+    from datetime import date
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    reeksen = {"Zuid": [(date(2018, 8, 1), 91.6), (date(2024, 8, 1), 93.6)],
+               "G4": [(date(2018, 8, 1), 93.8), (date(2024, 8, 1), 95.0)]}
+    fig = charts.reeks_chart(reeksen, "pct", [(date(2022, 1, 1), 92.5), (date(2032, 1, 1), 95.0)])
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    labels = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert "94,5%" in [t.get_text() for t in labels]
+    assert min(t.get_window_extent(renderer).x0 for t in labels) >= 0

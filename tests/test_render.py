@@ -3,6 +3,7 @@
 import base64
 
 import nbformat
+from capture import cell
 from wijkrapport.rendering import document
 from wijkrapport.rendering.show import toon_figuur
 
@@ -19,20 +20,19 @@ def test_voor_druk_swaps_the_svg_for_its_png_with_the_same_alt_text():
     assert document.voor_druk(html, {}) == html
 
 
-def test_fragment_collects_the_png_of_each_chart(monkeypatch):
+def test_fragment_collects_the_png_of_each_chart():
     from matplotlib.figure import Figure
 
-    shown = []
-    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([1, 2, 3])
-    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
-    (bundel,) = shown
+    with cell() as shown:
+        toon_figuur(fig, alt="Een lijn omhoog.", titel="Test")
+    (bundel,) = shown.content
     assert base64.b64decode(bundel["image/png"]).startswith(b"\x89PNG")
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("toon_figuur(...)")
-    cell.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
-    nb.cells = [cell]
+    code = nbformat.v4.new_code_cell("toon_figuur(...)")
+    code.outputs = [nbformat.v4.new_output("display_data", data=bundel)]
+    nb.cells = [code]
     fragment = document.notebook_fragment(nb)
     assert "<svg" in fragment.html and "image/png" not in fragment.html  # the HTML keeps the SVG only
     (sleutel,) = fragment.drukbeelden
@@ -54,20 +54,19 @@ def test_each_pdf_follows_its_own_style_sheet(tmp_path):
     assert "Tekst" in PdfReader(tmp_path / "2.pdf").pages[0].extract_text()
 
 
-def test_a_chart_figure_ends_with_its_caption(monkeypatch):
+def test_a_chart_figure_ends_with_its_caption():
     """HTML allows a figcaption only as first or last child of its figure: chart, its figures, then the caption."""
     import pandas as pd
     from bs4 import BeautifulSoup
     from matplotlib.figure import Figure
     from wijkrapport.rendering.show import Kolom
 
-    shown = []
-    monkeypatch.setattr("wijkrapport.rendering.show.display", lambda data, raw=False: shown.append(data))
     fig = Figure(figsize=(3, 2))
     fig.add_subplot().plot([2022, 2024], [1, 2])
-    toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
-                data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
-    figure = BeautifulSoup(shown[0]["text/html"], "html.parser").figure
+    with cell() as shown:
+        toon_figuur(fig, alt="Een lijn omhoog.", titel="Test", bron="CBS",
+                    data=pd.DataFrame({"jaar": [2022, 2024]}), data_kolommen=[Kolom("jaar", "Jaar")])
+    figure = BeautifulSoup(shown.content[0]["text/html"], "html.parser").figure
     assert [c.name for c in figure.find_all(recursive=False)] == ["svg", "details", "figcaption"]
 
 

@@ -108,8 +108,22 @@ def start_nu_chart(
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(f"○ {start_label}    ● {nu_label}", fontsize=7.5, color="#444444", loc="right")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
+
+
+def _opmaak(fig: Figure) -> None:
+    """Fit the axes in the figure with room for their tick labels.
+
+    One ``tight_layout`` leaves room for the tick labels the axis had before the layout; the smaller axis after it
+    can get other ticks ("94,5%" between "94%" and "95%") that are wider and were cut off at the figure's edge.
+    So the value axis keeps the ticks it has after the first layout and the layout is made again for those.
+    """
+    fig.tight_layout(pad=0.4)
+    for ax in fig.axes:
+        lo, hi = sorted(ax.get_ylim())
+        ax.set_yticks([t for t in ax.get_yticks() if lo <= t <= hi])
+    fig.tight_layout(pad=0.4)
 
 
 def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
@@ -136,7 +150,7 @@ def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     ax.legend(fontsize=7.5, frameon=False, loc="best")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -147,19 +161,59 @@ def _kleur(col: str, i: int, kleuren: dict[str, str] | None) -> str:
     return KLEUR_GEBIED.get(col, plt.rcParams["axes.prop_cycle"].by_key()["color"][i % 10])
 
 
+def _zijn_jaren(waarden: pd.Series) -> bool:
+    """Whether a column of x values holds years (whole numbers), so that missing periods can be found."""
+    waarden = waarden.dropna()
+    return bool(len(waarden)) and pd.api.types.is_numeric_dtype(waarden) and all(float(v).is_integer() for v in waarden)
+
+
+def jaar_perioden(jaren, stap: int | None = None, tot_jaar: int | None = None) -> list[int]:
+    """Every period a line over years runs over: the given years and the missing ones of their rhythm in between.
+
+    The rhythm is ``stap`` or else the smallest step between the years (1 for yearly figures, 2 for a survey every
+    other year); years after ``tot_jaar`` (the report year) are left out.
+
+    >>> jaar_perioden([2018, 2019, 2022, 2023])
+    [2018, 2019, 2020, 2021, 2022, 2023]
+    >>> jaar_perioden([2014, 2016, 2020], tot_jaar=2024)
+    [2014, 2016, 2018, 2020]
+    >>> jaar_perioden([2019, 2023], stap=1)
+    [2019, 2020, 2021, 2022, 2023]
+    """
+    gegeven = sorted({int(j) for j in jaren if tot_jaar is None or j <= tot_jaar})
+    if not gegeven:
+        return []
+    if stap is None:
+        stap = min((b - a for a, b in zip(gegeven, gegeven[1:], strict=False)), default=1)
+    return sorted(set(gegeven) | set(range(gegeven[0], gegeven[-1] + 1, stap)))
+
+
 def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: float | None = None,
-               referentielabel: str = "", kleuren: dict[str, str] | None = None, decimalen: int | None = None) -> Figure:
+               referentielabel: str = "", kleuren: dict[str, str] | None = None, decimalen: int | None = None,
+               tot_jaar: int | None = None, stap: int | None = None) -> Figure:
     """Lines over time, one per column in ``series``; optional horizontal reference line.
 
-    A missing value (a row with NaN) breaks the line: a line straight across years without figures would
-    suggest figures that are not there. With a single period there is no line to draw: each series is a dot
+    Where a figure is missing the line breaks: a line straight across years without figures would suggest
+    figures that are not there. Missing is a row with NaN, and, when ``x`` holds years, a year that has no row
+    at all: the rows are completed to every period of the series' rhythm (``jaar_perioden``; ``stap`` gives the
+    rhythm when the figures are too few to show it, e.g. two yearly figures four years apart). ``tot_jaar`` is
+    the report year: the axis runs up to it, so that a series ending earlier shows that its last years are
+    missing, and later years are left out. With a single period there is no line to draw: each series is a dot
     labelled with its value, and the axis shows only that period (not a century around it). ``kleuren`` gives
     each area the colour it has everywhere in the report.
     """
     fig = Figure(figsize=(6.3, 2.8))
     ax = fig.add_subplot(111)
     lijnen, namen = [], []
+    jaren = _zijn_jaren(frame[x])
+    if jaren and tot_jaar is not None:
+        frame = frame[frame[x].isna() | (frame[x] <= tot_jaar)]
     perioden = frame[x].dropna().unique()
+    if jaren and len(perioden):
+        if (dubbel := frame[x].dropna()).duplicated().any():
+            raise ValueError(f"line_chart: {x} {sorted(set(dubbel[dubbel.duplicated()]))} staat meer dan eens in de reeks")
+        volledig = jaar_perioden(perioden, stap)
+        frame = frame.dropna(subset=[x]).set_index(x).reindex(volledig).rename_axis(x).reset_index()
     for i, col in enumerate(series):
         color = _kleur(col, i, kleuren)
         sub = frame[[x, col]].dropna(subset=[x]).sort_values(x).reset_index(drop=True)
@@ -181,18 +235,30 @@ def line_chart(frame, x: str, series: list[str], eenheid: str, referentielijn: f
             ax.annotate(referentielabel, (frame[x].min(), referentielijn), xytext=(2, 3),
                         textcoords="offset points", fontsize=7.5, color="#444444")
     dutch_axis(ax, eenheid, axis="y")
-    if pd.api.types.is_numeric_dtype(frame[x]) and all(float(v).is_integer() for v in frame[x].dropna()):
+    if jaren:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{int(v)}"))
     if len(perioden) == 1 and pd.api.types.is_numeric_dtype(frame[x]):
         ax.set_xticks([perioden[0]])
         ax.set_xlim(perioden[0] - 1, perioden[0] + 1)
+    if jaren and tot_jaar is not None and len(perioden):
+        _tot_jaar_as(ax, int(min(perioden)), int(tot_jaar), stap or (volledig[1] - volledig[0] if len(volledig) > 1 else 1))
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     # handles and names given explicitly: matplotlib leaves a label beginning with "_" out of an automatic legend
     ax.legend(lijnen, namen, frameon=False, fontsize=8, ncol=min(len(series), 4), loc="upper center",
               bbox_to_anchor=(0.5, -0.12))
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
+
+
+def _tot_jaar_as(ax, eerste: int, tot_jaar: int, stap: int) -> None:
+    """The year axis from the first period to the report year, which is its last tick."""
+    marge = max(0.5, (tot_jaar - eerste) * 0.05)  # matplotlib's own margin, at least half a year
+    ax.set_xlim(eerste - marge, tot_jaar + marge)
+    stappen = list(range(eerste, tot_jaar + 1, stap))
+    if len(stappen) > 12:  # too many to name: about eight, counted back from the report year
+        stappen = stappen[::-1][::math.ceil(len(stappen) / 8)][::-1]
+    ax.set_xticks(sorted(set(stappen) | {tot_jaar}))
 
 
 def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list[str] | None = None,
@@ -219,7 +285,7 @@ def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list
         if referentielabel:
             ax.annotate(referentielabel, (referentielijn, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2),
                         textcoords="offset points", fontsize=7.5, color=KLEUR_DOEL, ha="center", va="bottom")
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -283,7 +349,7 @@ def drempel_chart(labels: list[str], values: list[float], scores: list[str], een
     dutch_axis(ax, eenheid)
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig
 
 
@@ -364,5 +430,5 @@ def ambitie_chart(reeksen: dict[str, pd.Series], nulmeting: tuple[date, float],
     # handles and names given explicitly: matplotlib leaves a label beginning with "_" out of an automatic legend
     ax.legend(lijnen, namen_legenda, frameon=False, fontsize=8, ncol=min(len(reeksen) + 1, 4), loc="upper center",
               bbox_to_anchor=(0.5, -0.1))
-    fig.tight_layout(pad=0.4)
+    _opmaak(fig)
     return fig

@@ -15,6 +15,8 @@ from nbconvert import HTMLExporter
 
 from wijkrapport import paths
 
+from .notebook_style import STYLE_METADATA, WRAPPER_CLASS
+
 _exporter: HTMLExporter | None = None
 
 
@@ -42,8 +44,18 @@ _DRUK_SLEUTEL = re.compile(r'\bdata-druk="([0-9a-f]+)"')
 _ALT = re.compile(r'\baria-label="([^"]*)"')
 
 
+def _is_style_output(output: dict) -> bool:
+    """Whether an output is the style sheet the display helpers show for notebook frontends (``notebook_style``)."""
+    metadata = output.get("metadata") or {}
+    return all(metadata.get(k) == v for k, v in STYLE_METADATA.items())
+
+
 def notebook_fragment(nb: nbformat.NotebookNode) -> Fragment:
-    """Body HTML of an executed notebook (no code, no prompts, no stream output) and its print images."""
+    """Body HTML of an executed notebook (no code, no prompts, no stream output) and its print images.
+
+    The notebook-frontend style sheet outputs are left out and the helpers' wrapper is unwrapped: the document has
+    the report's style sheet once, in its head.
+    """
     nb = nbformat.from_dict(nb)
     beelden = {}
     for cell in nb.cells:
@@ -53,7 +65,8 @@ def notebook_fragment(nb: nbformat.NotebookNode) -> Fragment:
                 beelden[m.group(1)] = data["image/png"]
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")]
+            cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") in ("display_data", "execute_result")
+                            and not _is_style_output(o)]
             cell.outputs = [o for o in cell.outputs if "text/html" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})]
             for o in cell.outputs:  # keep only the rich representation
                 o["data"] = {k: v for k, v in o["data"].items() if k in ("text/html", "image/svg+xml")}
@@ -72,10 +85,10 @@ def _clean_fragment(body: str) -> str:
     soup = BeautifulSoup(body, "html.parser")
     for tag in soup.find_all(class_="anchor-link"):
         tag.decompose()
-    # nbconvert's wrappers carry no meaning for readers; keep their content
+    # nbconvert's wrappers and the display helpers' one carry no meaning for readers; keep their content
     for div in soup.find_all("div"):
         classes = div.get("class") or []
-        if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes):
+        if any(c.startswith("jp-") or c in NBCONVERT_WRAPPERS for c in classes) or classes == [WRAPPER_CLASS]:
             div.unwrap()
     soup.smooth()  # white space the wrappers left behind becomes one newline, as BeautifulSoup's parser makes it
     for tekst in soup.find_all(string=_WIT_MET_REGEL):

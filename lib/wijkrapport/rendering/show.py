@@ -3,6 +3,11 @@
 Each helper displays HTML in the notebook (so nbconvert carries it into the
 report) and, when a ``tabellen_dir`` is given, writes the table behind it as CSV
 (UTF-8, decimal point) for the open-data download.
+
+In a notebook frontend the output looks as it will in the report: each helper wraps its markup in
+``<div class="rapportstijl">`` and the first output of every cell that shows something is the report's style sheet
+scoped to that wrapper (``notebook_style``), marked so that the document builder leaves it out. Once per cell rather
+than once per kernel: re-running or clearing the cell that carried the sheet would otherwise leave the rest unstyled.
 """
 
 from __future__ import annotations
@@ -14,12 +19,32 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython import get_ipython
+from IPython.display import display
 
 from .charts import figure_png, figure_svg
+from .notebook_style import STYLE_METADATA, WRAPPER_CLASS, notebook_css
 from .tables import Kolom, html_table, strip_bron
 
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+_style_shown_in: int | None = None  # the execution count of the cell whose output carries the style sheet
+
+
+def _show_style() -> None:
+    """Show the report's style sheet once per executed cell (nothing outside IPython: there is no page to style)."""
+    global _style_shown_in
+    shell = get_ipython()
+    if shell is None or shell.execution_count == _style_shown_in:
+        return
+    _style_shown_in = shell.execution_count
+    display({"text/html": f"<style>{notebook_css()}</style>"}, raw=True, metadata=dict(STYLE_METADATA))
+
+
+def _show(markup: str, extra: dict[str, str] | None = None) -> None:
+    """Display ``markup`` in the report's wrapper; ``extra`` are more representations (MIME type: data)."""
+    _show_style()
+    display({"text/html": f'<div class="{WRAPPER_CLASS}">{markup}</div>', **(extra or {})}, raw=True)
 
 
 def schrijf_csv(df: pd.DataFrame, naam: str, tabellen_dir: str | Path | None) -> Path | None:
@@ -46,7 +71,7 @@ def toon_tabel(
     **kwargs,
 ) -> None:
     """Show an accessible table and publish its data (``data`` or ``df``) as CSV."""
-    display(HTML(html_table(df, kolommen, caption, bron=bron, **kwargs)))
+    _show(html_table(df, kolommen, caption, bron=bron, **kwargs))
     if naam:
         schrijf_csv(data if data is not None else df, naam, tabellen_dir)
 
@@ -73,23 +98,23 @@ def toon_figuur(fig, alt: str, titel: str, bron: str = "", data: pd.DataFrame | 
     if bron:
         parts.append(f'<span class="bron">Bron: {escape(strip_bron(bron))}</span>')
     parts.append("</figcaption></figure>")
-    display({"text/html": "".join(parts), "image/png": base64.b64encode(png).decode("ascii")}, raw=True)
+    _show("".join(parts), {"image/png": base64.b64encode(png).decode("ascii")})
 
 
 def toon_tekst(alinea: str, klasse: str = "") -> None:
     """Show one generated paragraph (plain text; escaped)."""
     cls = f' class="{escape(klasse)}"' if klasse else ""
-    display(HTML(f"<p{cls}>{escape(alinea)}</p>"))
+    _show(f"<p{cls}>{escape(alinea)}</p>")
 
 
 def toon_lijst(items: list[str], klasse: str = "") -> None:
     cls = f' class="{escape(klasse)}"' if klasse else ""
-    display(HTML(f"<ul{cls}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"))
+    _show(f"<ul{cls}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
 
 
 def toon_html(markup: str) -> None:
     """Show markup built by the package (never raw data)."""
-    display(HTML(markup))
+    _show(markup)
 
 
 __all__ = ["Kolom", "schrijf_csv", "toon_figuur", "toon_html", "toon_lijst", "toon_tabel", "toon_tekst"]
