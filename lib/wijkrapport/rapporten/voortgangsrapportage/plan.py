@@ -1,0 +1,77 @@
+"""The voortgangsrapportage of a year: one report, its chapters listed in ``params/<jaar>/voortgangsrapportage.yml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wijkrapport import config, paths
+from wijkrapport.engine.soort import Controle, Hoofdstuk, Ontwerp, Opzet, Soort
+from wijkrapport.errors import ConfigError, Problem
+from wijkrapport.rendering.landing import Groep
+
+NAAM = "voortgangsrapportage"
+PARAMS = "voortgangsrapportage.yml"
+
+
+def namen(jaar: int) -> list[str]:
+    return [NAAM] if (paths.year_params_dir(jaar) / PARAMS).exists() else []
+
+
+def opzet(jaar: int, _namen: set[str] | None) -> Opzet:
+    """The programme's voortgangsrapportage of ``jaar``, with its checks (pijlers, the year's data)."""
+    from wijkrapport.sources.registry import data_file, jaar_dir, load_programma, voortgang_invoer
+
+    params = config.voortgang_params(jaar)
+    source = paths.year_params_dir(jaar) / PARAMS
+    programma = load_programma(params.programma)
+
+    def check(_: set[str]) -> None:
+        from wijkrapport.sources import jaarbestanden
+
+        _check_pijlers(params, source)
+        jaarbestanden.validate_all(jaar, params.programma)
+
+    meta = {
+        "programma": programma.titel,
+        "programma_naam": programma.naam,
+        "auteur": params.auteur,
+        "colofon": f"Gemaakt uit de metingen in {paths.rel(data_file(programma))} en de gegevens in "
+                   f"{paths.rel(jaar_dir(programma, jaar))}/ met wijkrapport; alle cijfers zijn berekend uit data.",
+        "voet": f"{params.titel}. Bronnen staan onder elke tabel en grafiek.",
+        "downloads": [{"href": f"{NAAM}.pdf", "tekst": "Dit rapport als PDF"}],
+    }
+    rapport = Ontwerp(
+        naam=NAAM, titel=params.titel, ondertitel=params.ondertitel,
+        hoofdstukken=[Hoofdstuk(h.notebook, {"jaar": jaar, "programma": params.programma, **h.parameters},
+                                veld=f"hoofdstukken.{i}.notebook") for i, h in enumerate(params.hoofdstukken)],
+        meta=meta, afronding="wijkrapport.rapporten.voortgangsrapportage.export:voortgang_export",
+    )
+    return Opzet([rapport], [source, paths.programme_file(params.programma), *voortgang_invoer(programma, jaar)],
+                 [Controle(check)])
+
+
+def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:
+    """A chapter whose notebook is about one pijler (it declares ``pijler``) names one of the programme's pijlers
+    itself: left out, the notebook's own default would quietly make it a second chapter about that pijler."""
+    from wijkrapport.engine.notebooks import declared_parameters
+    from wijkrapport.sources.registry import load_programma
+
+    pijlers = [p.id for p in load_programma(params.programma).pijlers]
+    problems = []
+    for i, h in enumerate(params.hoofdstukken):
+        if "pijler" not in declared_parameters(paths.notebooks_dir() / h.notebook):
+            continue
+        waarde = h.parameters.get("pijler")
+        if waarde not in pijlers:
+            problems.append(Problem(file=paths.rel(source), field=f"hoofdstukken.{i}.parameters.pijler", value=waarde,
+                                    message=f"{h.notebook} gaat over één pijler: kies uit {', '.join(pijlers)}"))
+    if problems:
+        raise ConfigError(problems)
+
+
+SOORT = Soort(
+    naam=NAAM, map=None, params=PARAMS, omschrijving=f"'{NAAM}'", namen=namen, opzet=opzet,
+    groep=Groep("programma", "Voortgangsrapportage"),
+    voorladen=("wijkrapport.rapporten.voortgangsrapportage.views", "wijkrapport.rapporten.voortgangsrapportage.voortgang"),
+    teksten=("wijkrapport.rapporten.voortgangsrapportage.teksten", "wijkrapport.taal"),
+)
