@@ -66,24 +66,25 @@ def tekstmodule(module: str) -> bool:
     return laatste.endswith("teksten") or laatste == "taal"
 
 
-def modulenaam(path: Path) -> str:
-    """The dotted name of a module file of this package (``wijkrapport.domain.wijkteksten``)."""
-    pkg = Path(__file__).resolve().parent
+def modulenaam(path: Path, pkg: Path | None = None) -> str:
+    """The dotted name of a module file of this package (``wijkrapport.domain.wijkteksten``), or of ``pkg``."""
+    pkg = pkg or Path(__file__).resolve().parent
     delen = (pkg.name, *path.resolve().relative_to(pkg).with_suffix("").parts)
     return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
 
 
-def code_hash(teksten: Iterable[str] | None = None) -> str:
+def code_hash(teksten: Iterable[str] | None = None, pkg: Path | None = None) -> str:
     """One hash over the package code and templates (a change rebuilds every report).
 
     With ``teksten``, a report type's text modules: the other text modules (:func:`tekstmodule`) are left out,
     so editing a text only some types use rebuilds only their reports. Each type declares the text modules its
-    notebooks import (``Soort.teksten``); tests/test_tekstmodules.py checks it against the import graph."""
-    pkg = Path(__file__).resolve().parent
+    notebooks import (``Soort.teksten``); tests/test_tekstmodules.py checks it against the import graph.
+    ``pkg``: another copy of the package (tests)."""
+    pkg = (pkg or Path(__file__).parent).resolve()
     eigen = None if teksten is None else set(teksten)
     h = hashlib.sha256()
     for p in folder_files(pkg, ("*.py", "*.j2", "*.css", "*.json")):
-        if eigen is not None and p.suffix == ".py" and tekstmodule(naam := modulenaam(p)) and naam not in eigen:
+        if eigen is not None and p.suffix == ".py" and tekstmodule(naam := modulenaam(p, pkg)) and naam not in eigen:
             continue
         h.update(str(p.relative_to(pkg)).encode())
         h.update(file_hash(p).encode())
