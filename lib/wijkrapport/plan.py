@@ -26,7 +26,8 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     if not params_dir.is_dir():
         raise ConfigError(f"geen params voor jaar {jaar}: map {paths.rel(params_dir)} ontbreekt", file=paths.rel(params_dir))
     alle = soorten()
-    namen = {s.naam: s.namen(jaar) for s in alle}
+    params = {s.naam: s.lees(jaar) for s in alle}
+    namen = {s.naam: s.namen(params[s.naam]) if params[s.naam] is not None else [] for s in alle}
     _botsingen(alle, namen, jaar)
     gevraagd = _gevraagd(alle, namen, jaar, only)
     result = Plan(groepen=tuple(s.landingsgroep() for s in alle),
@@ -34,7 +35,7 @@ def plan(jaar: int, only: list[str] | None) -> Plan:
     for soort in alle:
         keuze = gevraagd.get(soort.naam) if only else None
         if namen[soort.naam] and (not only or keuze):
-            _plan_soort(soort, jaar, keuze, result)
+            _plan_soort(soort, jaar, params[soort.naam], keuze, result)
     if not result.rapporten:
         raise ConfigError(f"geen rapporten voor {jaar}: params/{jaar}/ heeft geen {_of([s.params for s in alle])}",
                           file=paths.rel(params_dir))
@@ -81,10 +82,10 @@ def _gevraagd(alle: tuple[Soort, ...], namen: dict[str, list[str]], jaar: int, o
     return per_soort
 
 
-def _plan_soort(soort: Soort, jaar: int, keuze: set[str] | None, plan: Plan) -> None:
+def _plan_soort(soort: Soort, jaar: int, params: object, keuze: set[str] | None, plan: Plan) -> None:
     """Add ``soort``'s reports of ``jaar`` (all, or those in ``keuze``) to ``plan`` with their checks."""
     source = paths.year_params_dir(jaar) / soort.params
-    opzet = soort.opzet(jaar, keuze)
+    opzet = soort.opzet(jaar, params, keuze)
     if not opzet.ontwerpen:
         return
     gedeeld = files_hashes(opzet.bestanden)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from wijkrapport.rendering.landing import Groep
 
@@ -70,8 +71,9 @@ class Soort:
     - ``map``: the folder of its reports in the output and the prefix of their ids (``wijken`` -> ``wijken/<slug>``).
     - ``params``: its params file in ``params/<jaar>/``; a year without it has no reports of this type.
     - ``omschrijving``: what --only accepts for it, for the message on an unknown name (``{params}``: the file).
-    - ``namen(jaar)``: the names of its reports of that year (read from the params file only: cheap).
-    - ``opzet(jaar, namen)``: the planned reports (all, or those named) with their inputs and checks.
+    - ``lees(jaar)``: its params of that year, validated (None without its params file); read once per run.
+    - ``namen(params)``: the names of its reports in those params (for --only, collisions and "bedoelt u").
+    - ``opzet(jaar, params, namen)``: the planned reports (all, or those named) with their inputs and checks.
     - ``groep``: its group on the landing page (title, per gebied or not); groups follow the registry's order.
     - ``voorladen``: modules its notebooks import, loaded once in the kernel fork server (module names).
     - ``teksten``: the text modules (``*teksten``, ``taal``) its notebooks use: only these are in its code hash.
@@ -81,8 +83,9 @@ class Soort:
     map: str | None
     params: str
     omschrijving: str
-    namen: Callable[[int], list[str]]
-    opzet: Callable[[int, set[str] | None], Opzet]
+    lees: Callable[[int], Any]
+    namen: Callable[[Any], list[str]]
+    opzet: Callable[[int, Any, set[str] | None], Opzet]
     groep: Groep
     voorladen: tuple[str, ...] = ()
     teksten: tuple[str, ...] = ()

@@ -17,19 +17,13 @@ GEBIEDEN = "programma_gebieden.ipynb"
 PARAMS = "programmas.yml"
 
 
-def namen(jaar: int) -> list[str]:
-    params = config.programmas_params(jaar)
-    return [p.naam for p in params.programmas] if params else []
-
-
-def opzet(jaar: int, only: set[str] | None) -> Opzet:
+def opzet(jaar: int, params: config.ProgrammasParams, only: set[str] | None) -> Opzet:
     """One report per listed programme (all, or those in ``only``), each with the check of its data."""
     from wijkrapport.sources.registry import data_file, load_programma
 
-    params = config.programmas_params(jaar)
     source = paths.year_params_dir(jaar) / PARAMS
     result = Opzet([])
-    for i, run in enumerate(params.programmas if params else []):
+    for i, run in enumerate(params.programmas):
         if only is not None and run.naam not in only:
             continue
         if not paths.programme_file(run.naam).exists():
@@ -71,7 +65,8 @@ def _check(programma):
 
 SOORT = Soort(
     naam="programma", map="programmas", params=PARAMS, omschrijving="een programma uit {params}",
-    namen=namen, opzet=opzet, groep=Groep("programmas", "Programmarapporten"),
+    lees=config.programmas_params, namen=lambda params: [p.naam for p in params.programmas], opzet=opzet,
+    groep=Groep("programmas", "Programmarapporten"),
     voorladen=("wijkrapport.rapporten.programma.views",),
     teksten=("wijkrapport.taal",),
 )

@@ -13,15 +13,14 @@ NAAM = "voortgangsrapportage"
 PARAMS = "voortgangsrapportage.yml"
 
 
-def namen(jaar: int) -> list[str]:
-    return [NAAM] if (paths.year_params_dir(jaar) / PARAMS).exists() else []
+def lees(jaar: int) -> config.VoortgangsParams | None:
+    return config.voortgang_params(jaar) if (paths.year_params_dir(jaar) / PARAMS).exists() else None
 
 
-def opzet(jaar: int, _namen: set[str] | None) -> Opzet:
+def opzet(jaar: int, params: config.VoortgangsParams, _namen: set[str] | None) -> Opzet:
     """The programme's voortgangsrapportage of ``jaar``, with its checks (pijlers, the year's data)."""
     from wijkrapport.sources.registry import data_file, jaar_dir, load_programma, voortgang_invoer
 
-    params = config.voortgang_params(jaar)
     source = paths.year_params_dir(jaar) / PARAMS
     programma = load_programma(params.programma)
 
@@ -70,7 +69,7 @@ def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:
 
 
 SOORT = Soort(
-    naam=NAAM, map=None, params=PARAMS, omschrijving=f"'{NAAM}'", namen=namen, opzet=opzet,
+    naam=NAAM, map=None, params=PARAMS, omschrijving=f"'{NAAM}'", lees=lees, namen=lambda _: [NAAM], opzet=opzet,
     groep=Groep("programma", "Voortgangsrapportage"),
     voorladen=("wijkrapport.rapporten.voortgangsrapportage.views", "wijkrapport.rapporten.voortgangsrapportage.voortgang"),
     teksten=("wijkrapport.rapporten.voortgangsrapportage.teksten", "wijkrapport.taal"),

@@ -11,15 +11,9 @@ from wijkrapport.sources.crosswalk import lees_crosswalk
 PARAMS = "wijken.yml"
 
 
-def namen(jaar: int) -> list[str]:
-    params = config.wijken_params(jaar)
-    return [w.slug for w in params.wijken] if params else []
-
-
-def opzet(jaar: int, only: set[str] | None) -> Opzet:
+def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opzet:
     """One report per wijk (all, or those in ``only``), with the checks of the wijk data and of each wijk."""
-    params = config.wijken_params(jaar)
-    wijken = [w for w in (params.wijken if params else []) if only is None or w.slug in only]
+    wijken = [w for w in params.wijken if only is None or w.slug in only]
     if not wijken:
         return Opzet([])
     # only the files the wijkdocument reads (invoer): a stray file in a data folder is never read or hashed
@@ -76,7 +70,8 @@ def opzet(jaar: int, only: set[str] | None) -> Opzet:
 
 
 SOORT = Soort(
-    naam="wijkdocument", map="wijken", params=PARAMS, omschrijving="een wijk uit {params}", namen=namen, opzet=opzet,
+    naam="wijkdocument", map="wijken", params=PARAMS, omschrijving="een wijk uit {params}",
+    lees=config.wijken_params, namen=lambda params: [w.slug for w in params.wijken], opzet=opzet,
     groep=Groep("wijken", "Wijkdocumenten", per_gebied=True),
     voorladen=("wijkrapport.rapporten.wijkdocument.views", "wijkrapport.rapporten.wijkdocument.meldingen_views",
                "wijkrapport.domain.actieplan", "wijkrapport.sources.actieplan", "wijkrapport.rendering.maps"),

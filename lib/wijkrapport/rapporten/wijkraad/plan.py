@@ -21,15 +21,9 @@ def parameters(jaar: int, raad: config.Wijkraad) -> dict:
     return {"jaar": jaar, "wijkraad": raad.slug, "naam": raad.naam, "wijken": ";".join(raad.wijken), **raad.parameters}
 
 
-def namen(jaar: int) -> list[str]:
-    params = config.wijkraden_params(jaar)
-    return [r.slug for r in params.wijkraden] if params else []
-
-
-def opzet(jaar: int, only: set[str] | None) -> Opzet:
+def opzet(jaar: int, params: config.WijkradenParams, only: set[str] | None) -> Opzet:
     """One report per wijkraad (all, or those in ``only``), with the check of the data and of the wijken named."""
-    params = config.wijkraden_params(jaar)
-    raden = [r for r in (params.wijkraden if params else []) if only is None or r.slug in only]
+    raden = [r for r in params.wijkraden if only is None or r.slug in only]
     if not raden:
         return Opzet([])
     source = paths.rel(paths.year_params_dir(jaar) / PARAMS)
@@ -67,8 +61,9 @@ def opzet(jaar: int, only: set[str] | None) -> Opzet:
 
 
 SOORT = Soort(
-    naam="wijkraad", map="wijkraden", params=PARAMS, omschrijving="een wijkraad uit {params}", namen=namen,
-    opzet=opzet, groep=Groep("wijkraden", "Edities per wijk- en dorpsraad", per_gebied=True),
+    naam="wijkraad", map="wijkraden", params=PARAMS, omschrijving="een wijkraad uit {params}",
+    lees=config.wijkraden_params, namen=lambda params: [r.slug for r in params.wijkraden], opzet=opzet,
+    groep=Groep("wijkraden", "Edities per wijk- en dorpsraad", per_gebied=True),
     voorladen=("wijkrapport.rapporten.wijkraad.views",),
     teksten=("wijkrapport.domain.wijkteksten", "wijkrapport.taal"),
 )
