@@ -77,6 +77,7 @@ class Soort:
     - ``groep``: its group on the landing page (title, per gebied or not); groups follow the registry's order.
     - ``voorladen``: modules its notebooks import, loaded once in the kernel fork server (module names).
     - ``teksten``: the text modules (``*teksten``, ``taal``) its notebooks use: only these are in its code hash.
+    - ``ontbrekend(jaar, params)``: the data its reports of that year need that have not arrived (``new-year``).
     """
 
     naam: str
@@ -89,6 +90,7 @@ class Soort:
     groep: Groep
     voorladen: tuple[str, ...] = ()
     teksten: tuple[str, ...] = ()
+    ontbrekend: Callable[[int, Any], list[str]] | None = None
 
     def rapport_id(self, naam: str) -> str:
         return f"{self.map}/{naam}" if self.map else self.naam

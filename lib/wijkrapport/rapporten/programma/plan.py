@@ -63,10 +63,33 @@ def _check(programma):
     return check
 
 
+def ontbrekend(jaar: int, params: config.ProgrammasParams) -> list[str]:
+    """Per programme: indicators whose data stop before ``jaar``."""
+    from wijkrapport.sources import programma as src
+    from wijkrapport.sources.registry import load_programma
+
+    missing = []
+    for run in params.programmas:
+        programma = load_programma(run.naam)
+        try:
+            data = src.load(programma)
+        except Exception as exc:  # noqa: BLE001 - report, not fail
+            missing.append(f"{run.naam}: data/{programma.data} niet te lezen ({exc})")
+            continue
+        laatste = data.dropna(subset=["waarde"]).groupby("indicator")["periode"].max()
+        for ind in programma.indicatoren:
+            last = laatste.get(ind.id)
+            if last is None or last < jaar:
+                waar = f"laatste jaar is {int(last)}" if last is not None else "geen cijfers"
+                missing.append(f"{run.naam}, indicator {ind.id}: {waar} in data/{programma.data}, nog niets voor {jaar}")
+    return missing
+
+
 SOORT = Soort(
     naam="programma", map="programmas", params=PARAMS, omschrijving="een programma uit {params}",
     lees=config.programmas_params, namen=lambda params: [p.naam for p in params.programmas], opzet=opzet,
     groep=Groep("programmas", "Programmarapporten"),
     voorladen=("wijkrapport.rapporten.programma.views",),
     teksten=("wijkrapport.taal",),
+    ontbrekend=ontbrekend,
 )

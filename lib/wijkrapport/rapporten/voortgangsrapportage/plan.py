@@ -68,9 +68,39 @@ def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:
         raise ConfigError(problems)
 
 
+def ontbrekend(jaar: int, params: config.VoortgangsParams) -> list[str]:
+    """Measurements of the programme without a figure over ``jaar`` yet, and yearly records (``onderdelen``) that
+    have not arrived (their chapter says "nog geen cijfers over <jaar>" until they do)."""
+    from wijkrapport.domain import metingen as mt
+    from wijkrapport.sources.metingen import load_metingen
+    from wijkrapport.sources.registry import data_file, jaar_dir, load_programma
+
+    programma = load_programma(params.programma)
+    missing = []
+    bestand = paths.rel(data_file(programma))
+    try:
+        m = load_metingen(data_file(programma), programma.meting_ids())
+    except Exception as exc:  # noqa: BLE001 - report, not fail
+        return [f"{bestand} niet te lezen ({exc})"]
+    for serie in dict.fromkeys(ind.meting_id for ind in programma.indicatoren):
+        nu, vorig = (mt.nu(m, serie, programma.doelgebied, j) for j in (jaar, jaar - 1))
+        if nu is None or (vorig is not None and nu.periode == vorig.periode):
+            waar = f"laatste periode {nu.periode}" if nu is not None else "geen cijfers"
+            missing.append(f"meting {serie} ({programma.doelgebied}): nog geen nieuw cijfer sinds de rapportage over "
+                           f"{jaar - 1} ({waar} in {bestand})")
+    folder = jaar_dir(programma, jaar)
+    for oid, o in programma.onderdelen.items():
+        for naam in (o.bestand, o.samenvatting):
+            if naam and not (folder / naam).exists():
+                missing.append(f"{oid}: {paths.rel(folder / naam)} ontbreekt (het hoofdstuk zegt 'nog geen cijfers "
+                               f"over {jaar}')")
+    return list(dict.fromkeys(missing))
+
+
 SOORT = Soort(
     naam=NAAM, map=None, params=PARAMS, omschrijving=f"'{NAAM}'", lees=lees, namen=lambda _: [NAAM], opzet=opzet,
     groep=Groep("programma", "Voortgangsrapportage"),
     voorladen=("wijkrapport.rapporten.voortgangsrapportage.views", "wijkrapport.rapporten.voortgangsrapportage.voortgang"),
     teksten=("wijkrapport.rapporten.voortgangsrapportage.teksten", "wijkrapport.taal"),
+    ontbrekend=ontbrekend,
 )

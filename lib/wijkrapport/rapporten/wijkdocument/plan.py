@@ -69,6 +69,27 @@ def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opze
     return Opzet(ontwerpen, bestanden, [Controle(check_data, sleutel="wijkdata"), *per_wijk])
 
 
+def ontbrekend(jaar: int, _params: config.WijkenParams) -> list[str]:
+    """The wijk sources whose latest year (edition) is before ``jaar``."""
+    from wijkrapport.sources import wijken as src
+
+    checks = [
+        ("CBS kerncijfers per wijk", lambda: src.load_kerncijfers_recent()["jaar"].max()),
+        ("Politie misdrijven per wijk", lambda: src.load_politie()["jaar"].max()),
+        ("Wijkprofiel", lambda: src.load_wijkprofiel()["editie"].max()),
+    ]
+    missing = []
+    for label, latest in checks:
+        try:
+            last = int(latest())
+        except Exception as exc:  # noqa: BLE001 - report, not fail
+            missing.append(f"{label}: niet te lezen ({exc})")
+            continue
+        if last < jaar:
+            missing.append(f"{label}: laatste jaar in data/wijken/ is {last}, nog niets voor {jaar}")
+    return missing
+
+
 SOORT = Soort(
     naam="wijkdocument", map="wijken", params=PARAMS, omschrijving="een wijk uit {params}",
     lees=config.wijken_params, namen=lambda params: [w.slug for w in params.wijken], opzet=opzet,
@@ -76,4 +97,5 @@ SOORT = Soort(
     voorladen=("wijkrapport.rapporten.wijkdocument.views", "wijkrapport.rapporten.wijkdocument.meldingen_views",
                "wijkrapport.domain.actieplan", "wijkrapport.sources.actieplan", "wijkrapport.rendering.maps"),
     teksten=("wijkrapport.domain.wijkteksten", "wijkrapport.taal"),
+    ontbrekend=ontbrekend,
 )
