@@ -16,7 +16,7 @@ from wijkrapport.rendering.landing import Groep
 
 
 @dataclass(frozen=True)
-class Hoofdstuk:
+class Hoofdstukontwerp:
     """One chapter of a report to plan: a notebook with its parameters (``tabellen_dir`` is added at run time).
 
     ``veld`` is the params field that names the notebook, for an error about it (None: the type chose it)."""
@@ -33,7 +33,7 @@ class Ontwerp:
     naam: str  # its name for --only: a slug, a programme's name, or the type's name for a type of one report
     titel: str
     ondertitel: str
-    hoofdstukken: list[Hoofdstuk]
+    hoofdstukken: list[Hoofdstukontwerp]
     meta: dict
     params: dict | None = None  # its own entry in the params file (hashed as one input: a change rebuilds it alone)
     bestanden: list[Path] = field(default_factory=list)  # its own input files, beyond the type's and its notebooks
@@ -41,7 +41,7 @@ class Ontwerp:
 
 
 @dataclass(frozen=True)
-class Controle:
+class Soortcontrole:
     """A check of data or config for some reports of a type (raising a WijkrapportError).
 
     ``check`` gets the names (not ids) of the reports about to be built that it guards: ``voor`` (None: every
@@ -60,7 +60,7 @@ class Opzet:
 
     ontwerpen: list[Ontwerp]
     bestanden: list[Path] = field(default_factory=list)
-    controles: list[Controle] = field(default_factory=list)
+    controles: list[Soortcontrole] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

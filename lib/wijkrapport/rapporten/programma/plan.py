@@ -7,7 +7,7 @@ areas × indicators when the programme scores areas against thresholds.
 from __future__ import annotations
 
 from wijkrapport import config, paths
-from wijkrapport.engine.soort import Controle, Hoofdstuk, Ontwerp, Opzet, Soort
+from wijkrapport.engine.soort import Hoofdstukontwerp, Ontwerp, Opzet, Soort, Soortcontrole
 from wijkrapport.errors import ConfigError, Problem
 from wijkrapport.rendering.landing import Groep
 
@@ -38,7 +38,7 @@ def opzet(jaar: int, params: config.ProgrammasParams, only: set[str] | None) -> 
         result.ontwerpen.append(Ontwerp(
             naam=run.naam, titel=titel,
             ondertitel=run.ondertitel or f"Voortgang per {programma.hoofdstukwoord}, {jaar}",
-            hoofdstukken=[Hoofdstuk(nb, p, veld=None) for nb, p in hoofdstukken],
+            hoofdstukken=[Hoofdstukontwerp(nb, p, veld=None) for nb, p in hoofdstukken],
             meta={
                 "programma": programma.titel,
                 "auteur": f"Gemeente {programma.gemeente} — gegenereerd met wijkrapport",
@@ -50,7 +50,7 @@ def opzet(jaar: int, params: config.ProgrammasParams, only: set[str] | None) -> 
             params=run.model_dump(),
             bestanden=[paths.programme_file(run.naam), data_file(programma)],
         ))
-        result.controles.append(Controle(_check(programma), voor=frozenset({run.naam})))
+        result.controles.append(Soortcontrole(_check(programma), voor=frozenset({run.naam})))
     return result
 
 

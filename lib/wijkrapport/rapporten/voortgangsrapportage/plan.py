@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wijkrapport import config, paths
-from wijkrapport.engine.soort import Controle, Hoofdstuk, Ontwerp, Opzet, Soort
+from wijkrapport.engine.soort import Hoofdstukontwerp, Ontwerp, Opzet, Soort, Soortcontrole
 from wijkrapport.errors import ConfigError, Problem
 from wijkrapport.rendering.landing import Groep
 
@@ -41,12 +41,12 @@ def opzet(jaar: int, params: config.VoortgangsParams, _namen: set[str] | None) -
     }
     rapport = Ontwerp(
         naam=NAAM, titel=params.titel, ondertitel=params.ondertitel,
-        hoofdstukken=[Hoofdstuk(h.notebook, {"jaar": jaar, "programma": params.programma, **h.parameters},
+        hoofdstukken=[Hoofdstukontwerp(h.notebook, {"jaar": jaar, "programma": params.programma, **h.parameters},
                                 veld=f"hoofdstukken.{i}.notebook") for i, h in enumerate(params.hoofdstukken)],
         meta=meta, afronding="wijkrapport.rapporten.voortgangsrapportage.export:voortgang_export",
     )
     return Opzet([rapport], [source, paths.programme_file(params.programma), *voortgang_invoer(programma, jaar)],
-                 [Controle(check)])
+                 [Soortcontrole(check)])
 
 
 def _check_pijlers(params: config.VoortgangsParams, source: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wijkrapport import config, paths
 from wijkrapport import inputs as invoer
-from wijkrapport.engine.soort import Controle, Hoofdstuk, Ontwerp, Opzet, Soort
+from wijkrapport.engine.soort import Hoofdstukontwerp, Ontwerp, Opzet, Soort, Soortcontrole
 from wijkrapport.rendering.landing import Groep
 from wijkrapport.sources.crosswalk import lees_crosswalk
 
@@ -52,7 +52,7 @@ def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opze
         ontwerpen.append(Ontwerp(
             naam=w.slug, titel=w.titel or f"{naam}: wijkdocument {jaar}",
             ondertitel=f"Cijfers over {naam} voor de wijkraad en de bewoners",
-            hoofdstukken=[Hoofdstuk(params.notebook, {"jaar": jaar, "wijk": w.slug, **w.parameters})],
+            hoofdstukken=[Hoofdstukontwerp(params.notebook, {"jaar": jaar, "wijk": w.slug, **w.parameters})],
             meta={
                 "programma": f"Wijkdocument {jaar}",
                 "auteur": "Gegenereerd met wijkrapport uit open data (CBS, Wijkprofiel, Politie)",
@@ -65,8 +65,8 @@ def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opze
             params=w.model_dump(),
         ))
     # per wijk: a changed wijk does not recheck the others
-    per_wijk = [Controle(check_wijken, voor=frozenset({w.slug}), sleutel=w.model_dump()) for w in wijken]
-    return Opzet(ontwerpen, bestanden, [Controle(check_data, sleutel="wijkdata"), *per_wijk])
+    per_wijk = [Soortcontrole(check_wijken, voor=frozenset({w.slug}), sleutel=w.model_dump()) for w in wijken]
+    return Opzet(ontwerpen, bestanden, [Soortcontrole(check_data, sleutel="wijkdata"), *per_wijk])
 
 
 def ontbrekend(jaar: int, _params: config.WijkenParams) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wijkrapport import config, paths
 from wijkrapport import inputs as invoer
-from wijkrapport.engine.soort import Controle, Hoofdstuk, Ontwerp, Opzet, Soort
+from wijkrapport.engine.soort import Hoofdstukontwerp, Ontwerp, Opzet, Soort, Soortcontrole
 from wijkrapport.errors import DataValidationError, Problem
 from wijkrapport.rendering.landing import Groep
 from wijkrapport.sources.crosswalk import lees_crosswalk
@@ -45,7 +45,7 @@ def opzet(jaar: int, params: config.WijkradenParams, only: set[str] | None) -> O
     ontwerpen = [Ontwerp(
         naam=r.slug, titel=r.titel or f"{r.naam}: editie {jaar}",
         ondertitel="Cijfers over de wijken, de adviezen en brieven van de raad en de toezeggingen van het college",
-        hoofdstukken=[Hoofdstuk(params.notebook, parameters(jaar, r))],
+        hoofdstukken=[Hoofdstukontwerp(params.notebook, parameters(jaar, r))],
         meta={
             "programma": f"Wijkraadeditie {jaar}",
             "auteur": "Gegenereerd met wijkrapport uit open data (CBS, Wijkprofiel, Politie, gemeenteraad)",
@@ -57,7 +57,7 @@ def opzet(jaar: int, params: config.WijkradenParams, only: set[str] | None) -> O
         },
         params=r.model_dump(),
     ) for r in raden]
-    return Opzet(ontwerpen, invoer.wijken(), [Controle(check, sleutel=[r.model_dump() for r in raden])])
+    return Opzet(ontwerpen, invoer.wijken(), [Soortcontrole(check, sleutel=[r.model_dump() for r in raden])])
 
 
 SOORT = Soort(
