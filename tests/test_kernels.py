@@ -21,6 +21,13 @@ x = 'gezien'
 """
 
 
+def _voorladen() -> str:
+    """The modules the report types declare, as the runner names them to its workers (``Plan.voorladen``)."""
+    from wijkrapport.rapporten import soorten
+
+    return ",".join(m for s in soorten() for m in s.voorladen)
+
+
 def _probe_notebook(folder: Path) -> Path:
     path = folder / "probe.ipynb"
     nbformat.write(notebook("x = None", PROBE), path)
@@ -40,7 +47,8 @@ def _run_probe(folder: str, n: int) -> tuple[int, list[list[str]]]:
     return os.getpid(), seen
 
 
-def test_pool_kernels_are_forked_with_the_libraries_loaded(tmp_path):
+def test_pool_kernels_are_forked_with_the_libraries_loaded(tmp_path, monkeypatch):
+    monkeypatch.setenv(kernelserver.MODULES_ENV, _voorladen())
     pool = executors._pool(1)
     try:
         worker, seen = pool.submit(_run_probe, str(tmp_path), 2).result(timeout=300)
@@ -92,7 +100,9 @@ def test_a_server_whose_imports_fail_leaves_the_error_for_the_worker(tmp_path):
     kapot.mkdir(parents=True)
     (kapot / "__init__.py").write_text("raise ImportError('geopandas is kapot')\n", encoding="utf-8")
     marker = tmp_path / "voorgeladen-marker"
-    env = {**os.environ, kernelserver.KLAAR_ENV: str(marker), "PYTHONPATH": str(kapot.parent)}
+    # the wijkdocument's maps bring geopandas (the modules to import come from the registry, through the runner)
+    env = {**os.environ, kernelserver.KLAAR_ENV: str(marker), "PYTHONPATH": str(kapot.parent),
+           kernelserver.MODULES_ENV: "wijkrapport.rendering.maps"}
     result = subprocess.run([sys.executable, "-c", "import wijkrapport.engine.preload"], env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode != 0 and not marker.exists()
@@ -160,7 +170,8 @@ def test_the_fork_server_runs_the_main_script_once_not_per_kernel(tmp_path):
     script = tmp_path / "hoofd.py"
     script.write_text(MAIN_SCRIPT, encoding="utf-8")
     _probe_notebook(tmp_path)
-    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True, timeout=300, cwd=tmp_path)
+    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True, timeout=300, cwd=tmp_path,
+                   env={**os.environ, kernelserver.MODULES_ENV: _voorladen()})
     assert Path(f"{tmp_path}.runs").read_text(encoding="utf-8").split() == ["__main__"]  # only the run itself
     for i in range(3):
         printed = nbformat.read(tmp_path / f"probe_{i}.ipynb", as_version=4).cells[-1].outputs[0]["text"]

@@ -27,8 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     standaard = laatste_jaar()
     p.add_argument("--year", type=int, default=standaard,
                    help=f"rapportjaar (standaard het laatste jaar in params/: {standaard})")
-    p.add_argument("--only", nargs="+", metavar="REPORT", help="alleen deze rapporten: voortgangsrapportage, een programma "
-                   "(params/<jaar>/programmas.yml) of wijk-slugs")
+    from .rapporten import soorten
+
+    soort = [s.omschrijving.format(params=f"params/<jaar>/{s.params}") for s in soorten()]
+    p.add_argument("--only", nargs="+", metavar="REPORT", help=f"alleen deze rapporten: {', '.join(soort[:-1])} of {soort[-1]}")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="aantal notebooks tegelijk")
     p.add_argument("--force", action="store_true", help="alles opnieuw bouwen")
     p.add_argument("--timeout", type=float, default=600,
@@ -72,13 +74,8 @@ def new_year(args: argparse.Namespace, argv: list[str]) -> int:
     if missing:
         print(f"Nog niet binnen voor {args.jaar}, per rapport (een hoofdstuk zonder cijfers zegt "
               f"'nog geen cijfers over {args.jaar}'):")
-        per_rapport: dict[str, list[str]] = {}
-        for m in missing:
-            rapport, _, rest = m.partition(", ") if m.startswith(("voortgangsrapportage", "programma ")) else (
-                "wijkdocumenten", "", m)
-            per_rapport.setdefault(rapport, []).append(rest)
-        for rapport, regels in per_rapport.items():
-            print(f"{rapport}:")
+        for soort, regels in missing.items():
+            print(f"{soort.lower()}:")
             for r in regels:
                 print(f"  - {r}")
     else:

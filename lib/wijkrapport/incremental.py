@@ -2,7 +2,8 @@
 
 The inputs of a report are its notebooks, its params (for a wijk: its own entry
 in ``wijken.yml``), the data files it declares (``invoer``: exactly the files its
-loaders read), and the package code with its templates. Their SHA-256 hashes are
+loaders read), and the package code with its templates (minus the text modules its
+type does not use: :func:`code_hash`). Their SHA-256 hashes are
 kept in ``reports/<jaar>/manifest.json``. Files are hashed in chunks, and a declared
 input larger than ``MAX_MB`` is refused before a byte of it is read.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from .paths import per_bestandstoestand, rel
@@ -58,11 +60,32 @@ def folder_files(folder: Path, patterns: tuple[str, ...] = ("*",)) -> list[Path]
     return sorted(set(out))
 
 
-def code_hash() -> str:
-    """One hash over the package code and templates (any change rebuilds everything)."""
-    pkg = Path(__file__).resolve().parent
+def tekstmodule(module: str) -> bool:
+    """Whether ``module`` (a dotted name) is a text module: its last part ends in ``teksten`` or is ``taal``."""
+    laatste = module.rsplit(".", 1)[-1]
+    return laatste.endswith("teksten") or laatste == "taal"
+
+
+def modulenaam(path: Path, pkg: Path | None = None) -> str:
+    """The dotted name of a module file of this package (``wijkrapport.domain.wijkteksten``), or of ``pkg``."""
+    pkg = pkg or Path(__file__).resolve().parent
+    delen = (pkg.name, *path.resolve().relative_to(pkg).with_suffix("").parts)
+    return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
+
+
+def code_hash(teksten: Iterable[str] | None = None, pkg: Path | None = None) -> str:
+    """One hash over the package code and templates (a change rebuilds every report).
+
+    With ``teksten``, a report type's text modules: the other text modules (:func:`tekstmodule`) are left out,
+    so editing a text only some types use rebuilds only their reports. Each type declares the text modules its
+    notebooks import (``Soort.teksten``); tests/test_tekstmodules.py checks it against the import graph.
+    ``pkg``: another copy of the package (tests)."""
+    pkg = (pkg or Path(__file__).parent).resolve()
+    eigen = None if teksten is None else set(teksten)
     h = hashlib.sha256()
     for p in folder_files(pkg, ("*.py", "*.j2", "*.css", "*.json")):
+        if eigen is not None and p.suffix == ".py" and tekstmodule(naam := modulenaam(p, pkg)) and naam not in eigen:
+            continue
         h.update(str(p.relative_to(pkg)).encode())
         h.update(file_hash(p).encode())
     return h.hexdigest()

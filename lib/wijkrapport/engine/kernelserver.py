@@ -26,6 +26,9 @@ _voorladen = False
 _SERVER = multiprocessing.get_context("forkserver")
 KLAAR_ENV = "WIJKRAPPORT_VOORGELADEN"  # the file the fork server creates once it has imported everything
 HOOFDSCRIPT_ENV = "WIJKRAPPORT_HOOFDSCRIPT"  # the worker's main script, for the fork server to load once
+#: the modules the report types' notebooks import (comma-separated): set by the runner from the registry of report
+#: types (``Plan.voorladen``), inherited by the workers and their fork servers, imported there by ``preload``
+MODULES_ENV = "WIJKRAPPORT_VOORLADEN_MODULES"
 _klaar: Path | None = None
 PROVISIONER = "wijkrapport-voorgeladen"  # its name in pyproject.toml's jupyter_client.kernel_provisioners
 

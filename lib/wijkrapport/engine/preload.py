@@ -6,12 +6,13 @@ When everything is loaded the server creates the marker file the worker waits fo
 a second marker file with the error, after which the worker starts its kernels the ordinary way.
 """
 
+import importlib
 import os
 import sys
 import traceback
 from pathlib import Path
 
-from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV, mislukt_bestand
+from .kernelserver import HOOFDSCRIPT_ENV, KLAAR_ENV, MODULES_ENV, mislukt_bestand
 
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy: no warning about frozen modules
@@ -26,16 +27,10 @@ def _laad() -> None:
 
     from wijkrapport import incremental  # noqa: F401
 
-    # the views, and what they import when first used (kaart brings geopandas)
-    from wijkrapport.domain import actieplan  # noqa: F401
-    from wijkrapport.rapporten.programma import views  # noqa: F401
-    from wijkrapport.rapporten.voortgangsrapportage import views as voortgang_views  # noqa: F401
-    from wijkrapport.rapporten.voortgangsrapportage import voortgang  # noqa: F401
-    from wijkrapport.rapporten.wijkdocument import meldingen_views  # noqa: F401
-    from wijkrapport.rapporten.wijkdocument import views as wijk_views  # noqa: F401
-    from wijkrapport.rendering import maps  # noqa: F401
-    from wijkrapport.sources import actieplan as _actieplan_bron  # noqa: F401
-
+    # the modules the report types declare (their views, and what those import when first used: a map brings
+    # geopandas), named by the runner: the engine does not import the report types itself
+    for naam in filter(None, (m.strip() for m in os.environ.get(MODULES_ENV, "").split(","))):
+        importlib.import_module(naam)
     _opwarmen()
 
 

@@ -42,11 +42,13 @@ def _nu() -> str:
 
 class Uitgever:
     """Publishes into ``target`` (``<out>/<jaar>``), starting from its manifest ``manifest`` (as read by
-    :func:`wijkrapport.engine.manifest.lees`)."""
+    :func:`wijkrapport.engine.manifest.lees`). ``groepen``: the landing page's groups, one per report type
+    (``rendering.landing.Groep``, from the registry via the plan)."""
 
-    def __init__(self, target: Path, manifest: dict):
+    def __init__(self, target: Path, manifest: dict, groepen: tuple = ()):
         self.target = target
         self.manifest = manifest
+        self.groepen = groepen
 
     def _vastleggen(self, manifest: dict, plaats: dict[str, Path], verwijder: set[str], index: bool = True) -> None:
         """One transaction: the files ``plaats`` (rel -> staged file) in, ``verwijder`` out, the new manifest
@@ -64,7 +66,7 @@ class Uitgever:
                         tx.verwijder_bestand(rel)
                     tx.schrijf(mf.NAAM, mf.tekst(manifest, self.target.name))
                     if index:
-                        tx.schrijf("index.html", index_html(self.target.name, manifest))
+                        tx.schrijf("index.html", index_html(self.target.name, manifest, self.groepen))
                     tx.vastleggen()
             except OSError as exc:
                 raise PublicatieFout(oorzaak(exc)) from exc

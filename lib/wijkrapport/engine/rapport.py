@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 class Rapport:
     """Everything needed to build one report, picklable for worker processes."""
 
-    id: str  # "voortgangsrapportage", "programmas/<naam>" or "wijken/<slug>"
+    id: str  # "<naam>" or "<map>/<naam>" of its type (``engine.soort.Soort``): "voortgangsrapportage", "wijken/<slug>"
     jaar: int
     titel: str
     ondertitel: str
@@ -64,6 +64,9 @@ class Plan:
 
     rapporten: list[Rapport] = field(default_factory=list)
     controles: list[Controle] = field(default_factory=list)
+    #: from the registry of report types (``wijkrapport.rapporten.soorten``), which the engine does not import:
+    groepen: tuple = ()  # the landing page's groups (``rendering.landing.Groep``), in order
+    voorladen: tuple[str, ...] = ()  # the modules the kernel fork server imports once (see ``engine.preload``)
 
     def add(self, rapporten: list[Rapport], check: Callable[[set[str]], None], sleutel: str | None = None) -> None:
         """Add ``rapporten`` (if not yet in the plan) and a check that guards them."""

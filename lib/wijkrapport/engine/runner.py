@@ -15,7 +15,9 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,7 +187,7 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
     manifest, meldingen = manifest_lezen(target)
     for melding in meldingen:
         _meld(melding)
-    uitgever = Uitgever(target, manifest)
+    uitgever = Uitgever(target, manifest, plan.groepen)
     actueel = []
     if not force:
         actueel = [r for r in rapporten if up_to_date(manifest["rapporten"].get(r.id), dict(r.inputs), target)]
@@ -197,7 +199,7 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
             # no more workers than notebooks: an idle worker would still start (and load) for nothing
             werkers = max(1, min(jobs, sum(len(r.hoofdstukken) for r in te_bouwen)))
             _kernelstart_melden()
-            with executor(executor_kind, werkers, scheduler) as pool:
+            with _voorladen(plan.voorladen), executor(executor_kind, werkers, scheduler) as pool:
                 for _ in range(werkers):
                     pool.submit(opwarmen)  # the workers get ready while the checks run
                 _controleer(plan, {r.id for r in te_bouwen})
@@ -209,6 +211,22 @@ def run(plan: Plan, jaar: int, out_root: Path, jobs: int, timeout: float | None,
     ids = {r.id for r in rapporten}
     verwijderen = sorted(rid for rid in uitgever.manifest["rapporten"] if rid not in ids) if volledig else []
     return uitkomsten + uitgever.afsluiten(uitkomsten, verwijderen)
+
+
+@contextmanager
+def _voorladen(modules: tuple[str, ...]) -> Iterator[None]:
+    """Name the modules the kernel fork servers import once (``engine.preload``) to the workers started now."""
+    from .kernelserver import MODULES_ENV
+
+    vorige = os.environ.get(MODULES_ENV)
+    os.environ[MODULES_ENV] = ",".join(modules)
+    try:
+        yield
+    finally:
+        if vorige is None:
+            os.environ.pop(MODULES_ENV, None)
+        else:
+            os.environ[MODULES_ENV] = vorige
 
 
 def _controleer(plan: Plan, ids: set[str]) -> None:

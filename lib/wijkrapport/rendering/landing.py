@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,25 @@ BRONNEN = [
     "Gemeente Rotterdam: gemeenteraad.rotterdam.nl en wijkraad.rotterdam.nl (stukken van wijkraden en toezeggingen, "
     "via raadzoeker).",
 ]
+
+
+@dataclass(frozen=True)
+class Groep:
+    """A heading of the landing page: the reports of one type (declared by the type, see ``engine.soort``).
+
+    ``ids``: the reports' id, or their id prefix before ``/`` (``wijken`` for ``wijken/<slug>``)."""
+
+    id: str  # the heading's anchor
+    titel: str
+    per_gebied: bool = False  # listed per gebied (with the search field), else alphabetically
+    ids: str = ""
+
+    def hoort_bij(self, rid: str) -> bool:
+        return rid == self.ids or rid.startswith(f"{self.ids}/")
+
+
+#: Where a report goes whose id no group claims (a type taken out of the registry, published earlier).
+OVERIG = Groep("overig", "Overige rapporten")
 
 
 def bronnen(jaar: str) -> list[str]:
@@ -61,50 +82,41 @@ def _per_gebied(items: list[dict]) -> list[dict]:
     return [{"naam": g or "Overig", "rapporten": groepen[g]} for g in sorted(groepen, key=lambda g: (g == "", g))]
 
 
-def build_index(target: Path, manifest: dict) -> Path:
+def build_index(target: Path, manifest: dict, groepen: Sequence[Groep]) -> Path:
     """Write ``index.html`` into ``target`` atomically and return its path."""
     path = target / "index.html"
-    schrijf_atomair(path, index_html(target.name, manifest))
+    schrijf_atomair(path, index_html(target.name, manifest, groepen))
     return path
 
 
-def index_html(jaar: str, manifest: dict) -> str:
-    """The landing page of year ``jaar``: every report in ``manifest`` that has published files."""
-    rapporten = manifest.get("rapporten", {})
-    voortgang, programmas, wijken, wijkraden = [], [], [], []
-    for rid, entry in sorted(rapporten.items()):
-        outputs = entry.get("outputs") or []
-        if not outputs:
-            continue
-        item = {
-            "naam": entry.get("titel") or rid,
-            "html": entry.get("html") if entry.get("html") in outputs else None,
-            "pdf": entry.get("pdf") if entry.get("pdf") in outputs else None,
-            "data": _data_link(entry),
-            "status": entry.get("status"),
-            "gebied": entry.get("gebied") if isinstance(entry.get("gebied"), str) else "",
-        }
-        if rid.startswith("wijken/"):
-            wijken.append(item)
-        elif rid.startswith("wijkraden/"):
-            wijkraden.append(item)
-        elif rid.startswith("programmas/"):
-            programmas.append(item)
-        else:
-            voortgang.append(item)
-    groepen = []
-    if voortgang:
-        groepen.append({"id": "programma", "titel": "Voortgangsrapportage", "rapporten": voortgang})
-    if programmas:
-        groepen.append({"id": "programmas", "titel": "Programmarapporten", "rapporten": programmas})
-    if wijkraden:
-        groepen.append({"id": "wijkraden", "titel": "Edities per wijk- en dorpsraad", "rapporten": wijkraden,
-                        "gebieden": _per_gebied(wijkraden)})
-    if wijken:
-        groepen.append({"id": "wijken", "titel": "Wijkdocumenten", "rapporten": wijken, "gebieden": _per_gebied(wijken)})
+def _item(rid: str, entry: dict) -> dict:
+    outputs = entry.get("outputs") or []
+    return {
+        "naam": entry.get("titel") or rid,
+        "html": entry.get("html") if entry.get("html") in outputs else None,
+        "pdf": entry.get("pdf") if entry.get("pdf") in outputs else None,
+        "data": _data_link(entry),
+        "status": entry.get("status"),
+        "gebied": entry.get("gebied") if isinstance(entry.get("gebied"), str) else "",
+    }
+
+
+def index_html(jaar: str, manifest: dict, groepen: Sequence[Groep]) -> str:
+    """The landing page of year ``jaar``: every report in ``manifest`` that has published files, under the
+    heading of its type (``groepen``, in their order)."""
+    per_groep: dict[Groep, list[dict]] = {g: [] for g in [*groepen, OVERIG]}
+    for rid, entry in sorted(manifest.get("rapporten", {}).items()):
+        if entry.get("outputs"):
+            groep = next((g for g in groepen if g.hoort_bij(rid)), OVERIG)
+            per_groep[groep].append(_item(rid, entry))
+    lijst = []
+    for g, items in per_groep.items():
+        if items:
+            lijst.append({"id": g.id, "titel": g.titel, "rapporten": items,
+                          **({"gebieden": _per_gebied(items)} if g.per_gebied else {})})
     env, css = _sjabloon()
     return env.get_template("index.html.j2").render(
-        jaar=jaar, groepen=groepen, wijken=bool(wijken or wijkraden), css=css, bronnen=bronnen(jaar),
-        soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in groepen], leeg="geen rapporten"),
+        jaar=jaar, groepen=lijst, wijken=any("gebieden" in g for g in lijst), css=css, bronnen=bronnen(jaar),
+        soorten=fmt.opsomming([f"de {g['titel'].lower()}" for g in lijst], leeg="geen rapporten"),
         bijgewerkt=datetime.now(UTC).strftime("%d-%m-%Y %H:%M UTC"),
     )
