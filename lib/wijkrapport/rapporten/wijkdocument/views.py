@@ -87,6 +87,23 @@ def _kies(sjablonen: Mapping[str, str], geval: str, naam: str) -> str:
     return sjablonen[geval]
 
 
+def _rotterdam(wd: Wijkcontext, rotterdam: Mapping[str, str], feiten) -> dict[str, str]:
+    """Fields {stad} and {methode}: how a Rotterdam figure was made (``feiten``: a ``stad.Stadmethode``), worded by
+    the notebook's ``rotterdam`` templates: 'stad' {aantal}; 'gedeeld' {wijken} per group of wijken sharing one CBS
+    area; 'weging'; 'benaderd' {onderwerpen}; 'buiten'; 'cbs_eigen' {onderwerpen}. {stad} is 'stad' with the
+    'gedeeld' sentences; {methode} adds the others (those with {onderwerpen} only when there are any)."""
+    def tekst(sleutel: str, **velden) -> str:
+        return wd.vul(_kies(rotterdam, sleutel, "rotterdam"), **velden)
+
+    stad = wd.zinnen(tekst("stad", aantal=feiten.wijken), *(tekst("gedeeld", wijken=g) for g in feiten.gedeeld))
+    methode = wd.zinnen(
+        stad, tekst("weging"),
+        tekst("benaderd", onderwerpen=fmt.opsomming(list(feiten.benaderd))) if feiten.benaderd else "",
+        tekst("buiten"),
+        tekst("cbs_eigen", onderwerpen=fmt.opsomming(list(feiten.cbs_eigen))) if feiten.cbs_eigen else "")
+    return {"stad": stad, "methode": methode}
+
+
 def _w(eenheid: str):
     return lambda v: fmt.waarde(v, eenheid, decimals=0 if eenheid in ("pct", "eur", "aantal") else 1)
 
@@ -194,10 +211,12 @@ def toon_signalen(zinnen: list[str], *, geen: str) -> None:
     toon_lijst(zinnen or [geen])
 
 
-def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str, dekking: str) -> None:
+def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str, rotterdam: Mapping[str, str],
+                     dekking: str) -> None:
     """The kerncijfers table: the wijk beside its gebied and Rotterdam.
 
-    Fields: ``bron`` {cbs}; ``voetnoot`` {methode} (how the Rotterdam column was made) and {dekking} (``dekking``
+    Fields: ``bron`` {cbs}; ``voetnoot`` {methode} (how the Rotterdam column was made, in the words of
+    ``rotterdam``: see :func:`_rotterdam`) and {dekking} (``dekking``
     {onderwerp} {cijferjaar} {dekking} per Rotterdam figure computed from fewer than all wijken, each after a space).
     """
     kern = wd.kern.assign(**{f"waarde_{k}": wd.kern.apply(lambda r, k=k: _w(r["eenheid"])(r[k]), axis=1)
@@ -213,7 +232,8 @@ def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str,
                      for o, j, d in wijkteksten.rotterdam_dekking(kern))
     wd.tabel(
         kern, kolommen, caption=wd.vul(caption), bron=wd.vul(bron, **wd.bronnen),
-        voetnoot=wd.vul(voetnoot, methode=wijkdata.methode_kerncijfers(kern), dekking=noten),
+        voetnoot=wd.vul(voetnoot, methode=_rotterdam(wd, rotterdam, wijkdata.kerncijfers_methode(kern))["methode"],
+                        dekking=noten),
         naam="kerncijfers",
         data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron", "rotterdam_bron",
                    "rotterdam_dekking"]],
@@ -267,13 +287,15 @@ def _geen_inwoners_jaren(crim: pd.DataFrame) -> list[str]:
 
 
 def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str, alt: str, alt_rotterdam: str,
-                    alt_onbekend: str, alt_leeg: str, caption: str, voetnoot: str, geen_inwoners: str) -> None:
+                    alt_onbekend: str, alt_leeg: str, caption: str, voetnoot: str, geen_inwoners: str,
+                    rotterdam: Mapping[str, str]) -> None:
     """Registered crimes per year: a chart per 1.000 inhabitants (wijk and Rotterdam) and the table.
 
     Fields: ``alt`` {eerste} {eerste_jaar} {laatste} {laatste_jaar}; ``alt_rotterdam`` {rotterdam} {laatste_jaar};
     ``alt_onbekend`` and ``alt_leeg`` {jaren} (years inside the line without inhabitants known / without
-    inhabitants); ``grafiek_bron`` {politie}; ``voetnoot`` {methode} {geen_inwoners} (``geen_inwoners`` {jaren}
-    after a space, when CBS counts no inhabitants in some years).
+    inhabitants); ``grafiek_bron`` {politie}; ``voetnoot`` {stad} (which wijken make up Rotterdam, in the words of
+    ``rotterdam``: see :func:`_rotterdam`) {geen_inwoners} (``geen_inwoners`` {jaren} after a space, when CBS counts
+    no inhabitants in some years).
     """
     crim = wd.criminaliteit
     if crim.empty:
@@ -314,18 +336,18 @@ def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str
     ]
     leeg = _geen_inwoners_jaren(crim)
     wd.tabel(crim, kolommen, caption=wd.vul(caption), bron=wd.bronnen["politie"],
-             voetnoot=wd.vul(voetnoot, methode=wijkdata.politie_methode(),
+             voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"],
                              geen_inwoners=" " + wd.vul(geen_inwoners, jaren=fmt.opsomming(leeg)) if leeg else ""),
              naam="veiligheid")
 
 
 def toon_politie_categorieen(wd: Wijkcontext, *, geen: str, veel_vaker: Mapping[str, str], caption: str,
-                             voetnoot: str, factor: float = 1.5) -> None:
+                             voetnoot: str, rotterdam: Mapping[str, str], factor: float = 1.5) -> None:
     """Per kind of crime: the wijk and Rotterdam per 1.000 inhabitants in the latest year with both (nothing
     when the wijk has no police figures at all).
 
     Fields: ``veel_vaker`` per 'wel'/'geen' {cijferjaar} {factor} ({soorten}: the kinds of crime at least
-    ``factor`` times as frequent as in Rotterdam); ``voetnoot`` {methode}.
+    ``factor`` times as frequent as in Rotterdam); ``voetnoot`` {stad} (see :func:`_rotterdam`).
     """
     if wd.criminaliteit.empty:
         return
@@ -344,7 +366,8 @@ def toon_politie_categorieen(wd: Wijkcontext, *, geen: str, veel_vaker: Mapping[
         Kolom("per_1000", f"{wd.naam} per 1.000, {laatste}", numeriek=True, opmaak=_p1),
         Kolom("rotterdam_per_1000", f"Rotterdam per 1.000, {laatste}", numeriek=True, opmaak=_p1),
     ], caption=wd.vul(caption), bron=wd.bronnen["politie"],
-        voetnoot=wd.vul(voetnoot, methode=wijkdata.politie_methode()), naam="veiligheid_per_soort")
+        voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"]),
+        naam="veiligheid_per_soort")
 
 
 def toon_wijkprofiel_detail(wd: Wijkcontext, *, geen: str, later: str, uitleg: str, kader_kop: str,
