@@ -2,8 +2,7 @@
 ``notebooks/wijkdocument.ipynb``.
 
 The helpers here return the words that depend on the data (``meer``/``minder``, ``hoger``/``lager``/``gelijk``) or
-the rows a sentence is about; the notebook's templates place them. ``beleving_zinnen``, ``politie_zin``,
-``INDEX_UITLEG`` and ``rotterdam_dekking_noten`` still build whole sentences for the wijkraad edition.
+the rows a sentence is about; the notebook's templates place them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import pandas as pd
 
 from wijkrapport import format as fmt
 
-INDEX_UITLEG = "Een score van 100 is het gemiddelde van heel Rotterdam in {basisjaar}. Hoger is beter."
 #: the three Wijkprofiel indices, columns of ``wijkdata.wijkprofiel``
 INDEXEN = ("Fysieke index", "Veiligheidsindex", "Sociale index")
 DREMPEL_INDEX = 3  # points: smaller changes are "ongeveer gelijk"
@@ -139,20 +137,12 @@ def sterke_verschillen(detail: pd.DataFrame, drempel: float = DREMPEL_BELEVING) 
 
 
 def minder_meer(verschil: float) -> str:
-    """'minder' when residents are more critical than the registrations (a negative difference), else 'meer'."""
-    return "minder" if verschil < 0 else "meer"
+    """'minder' when residents are more critical than the registrations (a negative difference), else 'meer'.
 
-
-def beleving_zinnen(detail: pd.DataFrame, drempel: float = DREMPEL_BELEVING) -> list[str]:
-    """B1 sentences for :func:`sterke_verschillen` (the wijkraad edition's wording).
-
-    >>> d = pd.DataFrame({"onderdeel": ["Wonen", "Inbraak"], "subjectief": [23.0, 129.0], "objectief": [75.0, 127.0]})
-    >>> beleving_zinnen(d.assign(verschil=d["subjectief"] - d["objectief"]))
-    ['Wonen: bewoners zijn veel minder positief (23) dan de cijfers over de wijk laten zien (75).']
+    >>> [minder_meer(-52), minder_meer(31)]
+    ['minder', 'meer']
     """
-    return [f"{r.onderdeel}: bewoners zijn veel {minder_meer(r.verschil)} positief ({fmt.getal(r.subjectief)}) dan de "
-            f"cijfers over de wijk laten zien ({fmt.getal(r.objectief)})."
-            for r in sterke_verschillen(detail, drempel).itertuples()]
+    return "minder" if verschil < 0 else "meer"
 
 
 def veel_vaker(tabel: pd.DataFrame, factor: float = 1.5, minimum: int = 5) -> list[str]:
@@ -167,20 +157,6 @@ def veel_vaker(tabel: pd.DataFrame, factor: float = 1.5, minimum: int = 5) -> li
     return [r.categorie.lower() for r in tabel.itertuples() if r.verhouding >= factor and r.aantal >= minimum]
 
 
-def politie_zin(naam: str, tabel: pd.DataFrame, factor: float = 1.5) -> str:
-    """One sentence on the police categories that are much more frequent in the wijk than in Rotterdam
-    (``factor`` times the city's rate or more, per 1.000 inhabitants; the wijkraad edition's wording)."""
-    if tabel.empty:
-        return ""
-    jaar = int(tabel["jaar"].iloc[0])
-    hoog = veel_vaker(tabel, factor)
-    if not hoog:
-        return (f"In {jaar} kwam geen soort misdrijf in {naam} veel vaker voor dan in heel Rotterdam "
-                f"(per 1.000 inwoners; 'veel vaker': {fmt.getal(factor, 1)} keer zo vaak of meer).")
-    return (f"In {jaar} kwamen deze misdrijven in {naam} veel vaker voor dan in heel Rotterdam (per 1.000 inwoners, "
-            f"{fmt.getal(factor, 1)} keer zo vaak of meer): {fmt.opsomming(hoog)}.")
-
-
 def rotterdam_dekking(kern: pd.DataFrame) -> list[tuple[str, int, str]]:
     """(label with a lower-case first letter, year, coverage note) of the Rotterdam figures computed from fewer than
     all wijken (``rotterdam_dekking`` of the kerncijfers)."""
@@ -188,7 +164,3 @@ def rotterdam_dekking(kern: pd.DataFrame) -> list[tuple[str, int, str]]:
             for r in kern.itertuples() if r.rotterdam_dekking]
 
 
-def rotterdam_dekking_noten(kern: pd.DataFrame) -> str:
-    """Notes on Rotterdam figures computed from fewer than all wijken, e.g. 'Rotterdam, inkomen 2023: berekend over
-    64 van de 70 gebieden (98,7% van de inwoners).' (the wijkraad edition's wording)"""
-    return "".join(f" Rotterdam, {label} {jaar}: {dekking}." for label, jaar, dekking in rotterdam_dekking(kern))
