@@ -207,6 +207,7 @@ def test_method_sentences(echt):
     assert "Groot IJsselmonde-Noord en Groot IJsselmonde-Zuid hebben samen één set cijfers en tellen één keer" in zin
     assert "Voor huurwoningen en gemiddelde WOZ-waarde woning is dat een benadering" in zin
     assert "benadering" not in stad.methode_zin(gebied_van, namen, [])
+    assert "1 januari" in stad.politie_methode_zin(gebied_van, namen)
     assert stad.dekking_zin(_rij(uit, 2024, "woz"), namen) == (
         "berekend over 69 van de 70 wijken in de CBS-cijfers (99,6% van de inwoners)")
     assert stad.dekking_zin(_rij(uit, 2024, "inwoners"), namen) == ""

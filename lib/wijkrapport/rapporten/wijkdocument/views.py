@@ -88,21 +88,19 @@ def _kies(sjablonen: Mapping[str, str], geval: str, naam: str) -> str:
 
 
 def _rotterdam(wd: Wijkcontext, rotterdam: Mapping[str, str], feiten) -> dict[str, str]:
-    """Fields {stad} and {methode}: how a Rotterdam figure was made (``feiten``: ``wijkdata.methode``), worded by
+    """Fields {stad} and {methode}: how a Rotterdam figure was made (``feiten``: a ``stad.Stadmethode``), worded by
     the notebook's ``rotterdam`` templates: 'stad' {aantal}; 'gedeeld' {wijken} per group of wijken sharing one CBS
     area; 'weging'; 'benaderd' {onderwerpen}; 'buiten'; 'cbs_eigen' {onderwerpen}. {stad} is 'stad' with the
     'gedeeld' sentences; {methode} adds the others (those with {onderwerpen} only when there are any)."""
     def tekst(sleutel: str, **velden) -> str:
         return wd.vul(_kies(rotterdam, sleutel, "rotterdam"), **velden)
 
-    stad = wd.zinnen(tekst("stad", aantal=feiten.wijken),
-                     *(tekst("gedeeld", wijken=fmt.opsomming(list(g))) for g in feiten.gedeeld))
-    benaderd = [b[:1].lower() + b[1:] for b in feiten.benaderd]
+    stad = wd.zinnen(tekst("stad", aantal=feiten.wijken), *(tekst("gedeeld", wijken=g) for g in feiten.gedeeld))
     methode = wd.zinnen(
         stad, tekst("weging"),
-        tekst("benaderd", onderwerpen=fmt.opsomming(benaderd)) if benaderd else "",
+        tekst("benaderd", onderwerpen=fmt.opsomming(list(feiten.benaderd))) if feiten.benaderd else "",
         tekst("buiten"),
-        tekst("cbs_eigen", onderwerpen=fmt.opsomming(list(feiten.cbs_buurt))) if feiten.cbs_buurt else "")
+        tekst("cbs_eigen", onderwerpen=fmt.opsomming(list(feiten.cbs_eigen))) if feiten.cbs_eigen else "")
     return {"stad": stad, "methode": methode}
 
 
@@ -234,7 +232,7 @@ def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str,
                      for o, j, d in wijkteksten.rotterdam_dekking(kern))
     wd.tabel(
         kern, kolommen, caption=wd.vul(caption), bron=wd.vul(bron, **wd.bronnen),
-        voetnoot=wd.vul(voetnoot, methode=_rotterdam(wd, rotterdam, wijkdata.methode(kern))["methode"],
+        voetnoot=wd.vul(voetnoot, methode=_rotterdam(wd, rotterdam, wijkdata.kerncijfers_methode(kern))["methode"],
                         dekking=noten),
         naam="kerncijfers",
         data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron", "rotterdam_bron",
@@ -338,7 +336,7 @@ def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str
     ]
     leeg = _geen_inwoners_jaren(crim)
     wd.tabel(crim, kolommen, caption=wd.vul(caption), bron=wd.bronnen["politie"],
-             voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.methode())["stad"],
+             voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"],
                              geen_inwoners=" " + wd.vul(geen_inwoners, jaren=fmt.opsomming(leeg)) if leeg else ""),
              naam="veiligheid")
 
@@ -368,7 +366,7 @@ def toon_politie_categorieen(wd: Wijkcontext, *, geen: str, veel_vaker: Mapping[
         Kolom("per_1000", f"{wd.naam} per 1.000, {laatste}", numeriek=True, opmaak=_p1),
         Kolom("rotterdam_per_1000", f"Rotterdam per 1.000, {laatste}", numeriek=True, opmaak=_p1),
     ], caption=wd.vul(caption), bron=wd.bronnen["politie"],
-        voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.methode())["stad"]),
+        voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"]),
         naam="veiligheid_per_soort")
 
 
