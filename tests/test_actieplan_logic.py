@@ -16,21 +16,27 @@ def beter_wonen():
 
 def test_all_green_while_outcomes_worsen_is_said_plainly():
     o = consistentie(["groen"] * 8 + ["oranje"], slechter_wonen())
-    assert o.soort == "tegenstrijdig"
-    assert o.zin.startswith("De acties lopen volgens plan, maar")
-    assert "Woningvoorraad: van 9.000 (2022) naar 8.800 (2024)" in o.zin
+    assert (o.soort, o.geval) == ("tegenstrijdig", "tegenstrijdig")
+    assert [u.naam for u in o.uitkomsten] == ["Woningvoorraad", "Veiligheidsindex"]  # the worse ones are named
+    assert o.uitkomsten[0].velden() == {"naam": "Woningvoorraad", "van": "9.000", "jaar_van": 2022, "naar": "8.800",
+                                        "jaar_naar": 2024}
 
 
 def test_all_green_and_outcomes_improve_is_consistent():
     o = consistentie(["groen"] * 5, beter_wonen())
-    assert o.soort == "in lijn"
-    assert "maar" not in o.zin
+    assert (o.soort, o.geval) == ("in lijn", "in lijn")
+    assert len(o.uitkomsten) == 2
 
 
 def test_not_assessed_actions_are_their_own_state():
     o = consistentie(["wit"] * 34, slechter_wonen())
-    assert o.soort == "niet beoordeeld"
-    assert "nog niet beoordeeld" in o.zin and "slechter" in o.zin
+    assert (o.soort, o.geval) == ("niet beoordeeld", "niet beoordeeld, slechter")
+    assert consistentie(["wit"] * 3, beter_wonen()).geval == "niet beoordeeld"
+
+
+def test_mostly_off_track_is_mixed_with_or_without_worse_outcomes():
+    assert consistentie(["rood", "oranje", "groen"], slechter_wonen()).geval == "gemengd, slechter"
+    assert consistentie(["rood", "oranje", "groen"], beter_wonen()).geval == "gemengd"
 
 
 def test_lower_is_better_polarity():

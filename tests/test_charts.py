@@ -3,6 +3,7 @@
 import math
 
 import pandas as pd
+from wijkdocument_notebook import teksten
 from wijkrapport.rendering import charts
 
 
@@ -28,12 +29,15 @@ def test_veiligheid_chart_of_carnisse_leaves_the_years_without_inhabitants_open(
 
     getoond, alt = [], []
     monkeypatch.setattr(views, "toon_figuur", lambda fig, **kw: (getoond.append(fig), alt.append(kw["alt"])))
-    monkeypatch.setattr(views, "toon_tabel", lambda *a, **kw: None)
-    views.toon_veiligheid("carnisse", 2024, str(tmp_path))
+    from wijkrapport.rendering import context
+
+    monkeypatch.setattr(context, "toon_tabel", lambda *a, **kw: None)
+    wd = views.Wijkcontext(jaar=2024, wijk="carnisse", tabellen_dir=str(tmp_path))
+    views.toon_veiligheid(wd, **dict(teksten("toon_veiligheid"), alt_onbekend="open: {jaren}"))
     x, y = _lijnen(getoond[0])["Carnisse"]
     assert x == list(range(2018, 2025)) and [math.isnan(v) for v in y] == [False, True, True, True, False, False, False]
     assert round(y[0], 1) == 69.4 and round(y[-1], 1) == 73.1  # 789 / 11.370 and 849 / 11.620 per 1.000
-    assert alt[0].endswith("Voor 2019, 2020 en 2021 is het aantal inwoners niet bekend; daar loopt de lijn niet door.")
+    assert alt[0].endswith("open: 2019, 2020 en 2021")  # the years the line leaves open, in the alt text
 
 
 def test_a_year_without_a_row_breaks_the_line_too():

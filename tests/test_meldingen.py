@@ -7,9 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from helpers import ROOT, make_project, run_cli
+from wijkdocument_notebook import teksten
 from wijkrapport.domain import meldingen as mld
 from wijkrapport.errors import DataValidationError
 from wijkrapport.rapporten.wijkdocument.meldingen_views import samenvatting_zin
+from wijkrapport.rapporten.wijkdocument.views import Wijkcontext
 from wijkrapport.sources import meldingen as src
 
 KOP = "melding_id,datum_melding,hoofdcategorie,subcategorie,wijk,status,datum_afgehandeld\n"
@@ -71,9 +73,15 @@ def test_per_kwartaal_fills_quarters_without_meldingen(geladen):
 def test_summary_sentence_says_voorbeelddata(geladen):
     _, df, termijnen = geladen
     t = mld.per_onderwerp(df, termijnen, "carnisse", 2024, 2000, 4000)
-    zin = samenvatting_zin("Carnisse", 2024, mld.totaal(df, termijnen, "carnisse", 2024), t, 2000, voorbeeld=True)
-    assert zin.startswith("In de voorbeelddata kwamen er in 2024 4 meldingen binnen")
-    assert "2,0 per 1.000 inwoners" in zin and "50%" in zin and "nog 1 niet afgehandeld" in zin
+    wd = Wijkcontext(jaar=2024, wijk="carnisse")
+    sjablonen = dict(geen={"voorbeeld": "-", "echt": "-"}, aantal={"voorbeeld": "voorbeeld {aantal}{per_inwoners}.",
+                     "echt": "echt {aantal}{per_inwoners}."}, per_inwoners=" ({per_1000})", meeste="over {onderwerpen}.",
+                     termijn="op tijd {pct}.", nog_open="open {open}.")
+    zin = samenvatting_zin(wd, mld.totaal(df, termijnen, "carnisse", 2024), t, 2000, True, **sjablonen)
+    assert zin.startswith("voorbeeld 4 (2,0).")  # the example data's template, 4 meldingen, 2,0 per 1.000 inwoners
+    assert "op tijd 50%." in zin and zin.endswith("open 1.")
+    assert samenvatting_zin(wd, mld.totaal(df, termijnen, "carnisse", 2024), t, 2000, False,
+                            **sjablonen).startswith("echt 4")
 
 
 @pytest.mark.parametrize(
@@ -135,30 +143,31 @@ def test_voorbeelddata_are_regenerated_by_the_seeded_script():
 
 def test_a_year_the_export_does_not_reach_says_so_instead_of_zero(geladen, monkeypatch):
     from wijkrapport.rapporten.wijkdocument import meldingen_views
+    from wijkrapport.rendering import context
 
     getoond = []
     monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))
     monkeypatch.setattr(meldingen_views, "toon_html", lambda t: getoond.append(t))
-    monkeypatch.setattr(meldingen_views, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
-    meldingen_views.toon_meldingen("carnisse", 2025, "")
-    assert "Nog geen cijfers over 2025. De meldingen in de bron lopen tot 20-11-2024." in getoond
+    monkeypatch.setattr(context, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
+    meldingen_views.toon_meldingen(Wijkcontext(jaar=2025, wijk="carnisse"),
+                                   **dict(teksten("toon_meldingen"), nog_niet="nog niet {jaar}", loopt_tot="tot {datum}"))
+    assert "nog niet 2025 tot 20-11-2024" in getoond
     assert "tabel" not in getoond  # the year the export reaches: tables as before (the wijkdocument builds)
 
 
 def test_a_wijk_outside_the_exports_gebieden_gets_no_figures_not_zeros(geladen, monkeypatch):
     from wijkrapport.rapporten.wijkdocument import meldingen_views
+    from wijkrapport.rendering import context
 
-    assert meldingen_views.buiten_bron_zin("Carnisse", "Charlois", ["Charlois"]) == ""
-    assert meldingen_views.buiten_bron_zin("Carnisse", "Charlois", None) == ""
-    zin = meldingen_views.buiten_bron_zin("Kralingseveer", "Prins Alexander", ["Charlois", "Hoogvliet"], True)
-    assert zin == ("De voorbeelddata gaan alleen over wijken in Charlois en Hoogvliet. Over Kralingseveer staan er geen "
-                   "meldingen in: hier staat daarom geen cijfer, ook geen 0.")
     getoond = []
     monkeypatch.setattr(meldingen_views, "toon_tekst", lambda t, klasse="": getoond.append(t))
     monkeypatch.setattr(meldingen_views, "toon_html", lambda t: getoond.append(t))
-    monkeypatch.setattr(meldingen_views, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
-    meldingen_views.toon_meldingen("kralingseveer", 2024, "")
-    assert any("Over Kralingseveer staan er geen meldingen in" in t for t in getoond) and "tabel" not in getoond
+    monkeypatch.setattr(context, "toon_tabel", lambda *a, **k: getoond.append("tabel"))
+    buiten = {"voorbeeld": "voorbeeld: alleen {gebieden}, niet {wijk}", "echt": "echt: alleen {gebieden}, niet {wijk}"}
+    meldingen_views.toon_meldingen(Wijkcontext(jaar=2024, wijk="kralingseveer"),
+                                   **dict(teksten("toon_meldingen"), buiten_bron=buiten))
+    assert "voorbeeld: alleen Charlois, Feijenoord, IJsselmonde en Hoogvliet, niet Kralingseveer" in getoond
+    assert "tabel" not in getoond
 
 
 @pytest.mark.parametrize(("oud", "nieuw", "veld", "woorden"), [

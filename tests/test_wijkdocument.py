@@ -13,13 +13,10 @@ WIJKEN = WIJKEN_SNEL
 
 
 @pytest.fixture(scope="module")
-def gebouwd(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("wijk"), voortgang_yml=None, wijken_yml=WIJKEN)
-    (project / "params" / "2024" / "voortgangsrapportage.yml").unlink(missing_ok=True)
-    out = project / "reports"
-    result = run_cli("--year", "2024", "--jobs", "2", "--out", str(out), env={"WIJKRAPPORT_ROOT": str(project)})
-    assert result.returncode == 0, result.stderr + result.stdout
-    return project, out / "2024"
+def gebouwd(volledige_build):
+    """The session's real build: its three wijkdocumenten are the fast profile's wijken."""
+    assert "carnisse" in WIJKEN and "hoogvliet-zuid" in WIJKEN and "groot-ijsselmonde-noord" in WIJKEN
+    return None, volledige_build[0]
 
 
 def _text(path):
@@ -29,9 +26,11 @@ def _text(path):
 def test_carnisse_shows_inhabitants_in_dutch_format(gebouwd):
     _, target = gebouwd
     text = _text(target / "wijken" / "carnisse.html")
-    assert "11.620" in text
-    assert "In Carnisse wonen 11.620 mensen (1 januari 2024)." in text
-    assert "Carnisse in Charlois" in text  # the map
+    soup = BeautifulSoup((target / "wijken" / "carnisse.html").read_text(encoding="utf-8"), "html.parser")
+    samenvatting = soup.select_one(".samenvatting").get_text(" ")
+    assert "Carnisse" in samenvatting and "11.620" in samenvatting and "2024" in samenvatting  # inhabitants, 1 Jan
+    kaart = [f.get_text(" ") for f in soup.find_all("figcaption") if "Kaart" in f.get_text()]
+    assert len(kaart) == 1 and "Carnisse" in kaart[0] and "Charlois" in kaart[0]  # the map of its gebied
     assert "Kwamen wonen" in text  # the verhuisbewegingen of its gebied
     assert not re.search(r"\bnan\b|\bNaN\b|\bNone\b", text)
     assert not re.search(r"\b\d+\.\d+%", text), "decimal point in a Dutch percentage"
@@ -41,10 +40,11 @@ def test_wijk_without_nprz_data_says_so_instead_of_zero(gebouwd):
     _, target = gebouwd
     text = _text(target / "wijken" / "hoogvliet-zuid.html")
     assert "Hoogvliet-zuid" in text
-    assert "geen cijfers over verhuizingen" in text
+    assert "Kwamen wonen" not in text  # no verhuisbewegingen table (the notebook's sentence says why), no zeros
+    assert not (target / "data" / "wijken" / "hoogvliet-zuid" / "verhuisbewegingen.csv").exists()
     kern = (target / "data" / "wijken" / "hoogvliet-zuid" / "kerncijfers.csv").read_text(encoding="utf-8")
     assert "inwoners,Inwoners,aantal,2024," in kern and ",668050," in kern  # Rotterdam: all wijken, not 'geen gegevens'
-    assert "Rotterdam: berekend uit alle 71 wijken." in text
+    assert "71 wijken" in text  # how the Rotterdam column was made: from all 71 wijken
 
 
 def test_shared_cbs_buurt_caveat_is_stated(gebouwd):
@@ -101,10 +101,16 @@ def test_hoogvliet_zuid_shows_the_action_plan_with_disputed_actions(gebouwd):
     assert disputed == ["3.3.1", "4.2.2"]
     assert all("betwist" in tr.get_text() for tr in rows if "afwijking" in (tr.get("class") or []))
     text = soup.get_text(" ")
-    assert "Stand van de acties: 34 nog niet beoordeeld." in text
-    assert "Acties per doel en status" in text
-    # the honesty check, per doel: outcomes are shown next to the (not yet assessed) actions
-    assert "De acties zijn nog niet beoordeeld. Intussen ging het slechter: Gemiddelde WOZ-waarde" in text
+    assert "34 nog niet beoordeeld" in text  # the count per status, with the status in words
+    assert (target / "data" / "wijken" / "hoogvliet-zuid" / "actieplan_hoogvliet-2025_telling.csv").exists()
+    # the honesty check, per doel: outcomes are shown next to the (not yet assessed) actions, in a box
+    from wijkrapport.sources.actieplan import plans_for_wijk
+
+    plan = plans_for_wijk("hoogvliet-zuid", 2024)[0][0]
+    kop = next(h for h in soup.find_all("h3") if plan.titel in h.get_text())
+    oordelen = [p.get_text(" ") for p in kop.find_all_next("p", class_="kader")]
+    assert len(oordelen) == len(plan.doelen) == 5  # one per doel
+    assert any("Gemiddelde WOZ-waarde" in o and "288.000" in o for o in oordelen)
     pdf = pdf_text(target / "wijken" / "hoogvliet-zuid.pdf")
     assert "3.3.1" in pdf and "4.2.2" in pdf and "betwist" in pdf
     acties = (target / "data" / "wijken" / "hoogvliet-zuid" / "actieplan_hoogvliet-2025.csv").read_text(encoding="utf-8")
@@ -118,9 +124,22 @@ def test_meldingen_chapter_says_voorbeelddata_wherever_they_are_used(gebouwd):
     assert "(voorbeelddata)" in kop.get_text()
     captions = [c.get_text() for c in soup.find_all(["caption", "figcaption"]) if "Meldingen" in c.get_text()]
     assert len(captions) >= 3 and all("voorbeelddata" in c for c in captions), captions
-    assert "Let op: dit zijn voorbeelddata, geen echte meldingen." in soup.get_text(" ")
-    assert re.search(r"In de voorbeelddata kwamen er in 2024 [\d.]+ meldingen binnen over de openbare ruimte in "
-                     r"Hoogvliet-zuid: \d+,\d per 1\.000 inwoners\.", soup.get_text(" "))
+    assert "voorbeelddata" in soup.select_one("p.kader.let-op").get_text()  # the warning box
+    samenvatting = kop.find_next("p", class_=lambda c: not c)  # the summary sentence after the warning
+    assert "voorbeelddata" in samenvatting.get_text() and re.search(r"\d+,\d", samenvatting.get_text())
     assert "voorbeelddata" in pdf_text(target / "wijken" / "hoogvliet-zuid.pdf")
     tabel = (target / "data" / "wijken" / "hoogvliet-zuid" / "meldingen_per_onderwerp.csv").read_text(encoding="utf-8")
     assert tabel.splitlines()[0].startswith("hoofdcategorie,aantal,per_1000") and len(tabel.splitlines()) == 7
+
+
+def test_most_of_the_prose_is_written_in_the_notebook(gebouwd):
+    """Issue 22: at least half of each wijkdocument's prose (word trigrams of its headings, paragraphs, lists and
+    captions; ``tests/proza.py``) is written in the notebook or the params, not in ``lib/``."""
+    from proza import aandeel
+
+    _, target = gebouwd
+    pages = sorted((target / "wijken").glob("*.html"))
+    assert len(pages) == 3
+    for page in pages:
+        share, in_notebook, in_lib = aandeel(page.read_text(encoding="utf-8"))
+        assert share >= 0.5, f"{page.name}: {share:.0%} in the notebook ({in_notebook} trigrams; {in_lib} in lib/)"

@@ -1,7 +1,7 @@
 """Wijkactieplan in the wijkdocument: status counts and an honesty check of actions against outcomes.
 
 The check: when most assessed actions of a doel are on track (groen) while the outcome indicators
-linked to that doel get worse, the report says so plainly ("De acties lopen volgens plan, maar ...").
+linked to that doel get worse, the report says so plainly (the sentence per case is written in the notebook).
 """
 
 from __future__ import annotations
@@ -42,15 +42,19 @@ class Uitkomst:
             return "gelijk"
         return "beter" if diff > 0 else "slechter"
 
-    def zin(self) -> str:
-        return (f"{self.naam}: van {fmt.waarde(self.van, self.eenheid)} ({self.jaar_van}) naar "
-                f"{fmt.waarde(self.naar, self.eenheid)} ({self.jaar_naar})")
+    def velden(self) -> dict[str, object]:
+        """Fields for a sentence template: {naam} {van} {jaar_van} {naar} {jaar_naar}, values formatted."""
+        return {"naam": self.naam, "van": fmt.waarde(self.van, self.eenheid), "jaar_van": self.jaar_van,
+                "naar": fmt.waarde(self.naar, self.eenheid), "jaar_naar": self.jaar_naar}
 
 
 @dataclass(frozen=True)
 class Oordeel:
+    """How a doel's actions and outcomes compare; the notebook words each ``geval``."""
+
     soort: str  # "tegenstrijdig" | "in lijn" | "niet beoordeeld" | "geen uitkomsten" | "gemengd"
-    zin: str
+    geval: str  # soort, with ", slechter" where an outcome got worse: the sentence differs
+    uitkomsten: tuple[Uitkomst, ...] = ()  # the outcomes the sentence names (the worse ones when there are)
 
 
 def status_telling(acties: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
@@ -64,28 +68,29 @@ def status_telling(acties: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
 
 
 def consistentie(statussen: list[str], uitkomsten: list[Uitkomst]) -> Oordeel:
-    """Compare how the actions of a doel are rated with what happened to its outcomes."""
+    """Compare how the actions of a doel are rated with what happened to its outcomes.
+
+    >>> u = Uitkomst("Woningvoorraad", 9000, 8800, 2022, 2024, "hoger")
+    >>> [(o.soort, o.geval) for o in (consistentie(["groen"], [u]), consistentie(["wit"], [u]),
+    ...                               consistentie(["rood"], [u]), consistentie(["groen"], []))]
+    [('tegenstrijdig', 'tegenstrijdig'), ('niet beoordeeld', 'niet beoordeeld, slechter'), \
+('gemengd', 'gemengd, slechter'), ('geen uitkomsten', 'geen uitkomsten')]
+    """
     beoordeeld = [s for s in statussen if s != "wit"]
     gerichte = [u for u in uitkomsten if u.richting in ("beter", "slechter", "gelijk")]
     slechter = [u for u in gerichte if u.richting == "slechter"]
     beter = [u for u in gerichte if u.richting == "beter"]
     if not gerichte:
-        return Oordeel("geen uitkomsten", "Voor dit doel zijn geen uitkomstcijfers gekoppeld of beschikbaar.")
-    uitkomst_tekst = "; ".join(u.zin() for u in (slechter or gerichte))
+        return Oordeel("geen uitkomsten", "geen uitkomsten")
+    genoemd = tuple(slechter or gerichte)
     if not beoordeeld:
-        if slechter:
-            return Oordeel("niet beoordeeld", f"De acties zijn nog niet beoordeeld. Intussen ging het slechter: "
-                                              f"{uitkomst_tekst}.")
-        return Oordeel("niet beoordeeld", f"De acties zijn nog niet beoordeeld. De uitkomsten: {uitkomst_tekst}.")
+        return Oordeel("niet beoordeeld", "niet beoordeeld, slechter" if slechter else "niet beoordeeld", genoemd)
     op_koers = sum(1 for s in beoordeeld if s == "groen") / len(beoordeeld)
     if op_koers > 0.5 and len(slechter) > len(beter):
-        return Oordeel("tegenstrijdig", f"De acties lopen volgens plan, maar de uitkomsten gaan de verkeerde kant op: "
-                                        f"{uitkomst_tekst}.")
+        return Oordeel("tegenstrijdig", "tegenstrijdig", genoemd)
     if op_koers > 0.5:
-        return Oordeel("in lijn", f"De acties lopen volgens plan en de uitkomsten gaan niet achteruit: {uitkomst_tekst}.")
-    if slechter:
-        return Oordeel("gemengd", f"Veel acties lopen niet volgens plan en de uitkomsten gaan achteruit: {uitkomst_tekst}.")
-    return Oordeel("gemengd", f"Veel acties lopen niet volgens plan; de uitkomsten gaan niet achteruit: {uitkomst_tekst}.")
+        return Oordeel("in lijn", "in lijn", genoemd)
+    return Oordeel("gemengd", "gemengd, slechter" if slechter else "gemengd", genoemd)
 
 
 def laatste_verandering(reeks: pd.Series) -> tuple[int, float, int, float] | None:

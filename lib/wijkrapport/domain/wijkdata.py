@@ -171,8 +171,9 @@ def _stad_cijfer(var: str, jaar: int) -> tuple[float, str]:
     return float(rij["waarde"]), stad.dekking_zin(rij, wijknamen())
 
 
-def methode_kerncijfers(kern: pd.DataFrame) -> str:
-    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``)."""
+def kerncijfers_methode(kern: pd.DataFrame):
+    """How the Rotterdam column of the kerncijfers was made, as facts (``stad.Stadmethode``) for the notebook's
+    sentence: the wijken, those that share a CBS area, the approximated and the CBS's own figures."""
     from wijkrapport.sources import raadzoeker
 
     from . import stad
@@ -181,10 +182,19 @@ def methode_kerncijfers(kern: pd.DataFrame) -> str:
     uit_wijken = kern[kern["rotterdam_bron"] == "wijken"]
     benaderd = [r.label for r in uit_wijken.itertuples() if r.variabele in var.index
                 and var.at[r.variabele, "per"] in ("woning", "huishouden")]
-    zin = stad.methode_zin(gebied_van(), wijknamen(), benaderd)
     kwb = kern[(kern["rotterdam_bron"] == "cbs") & kern["jaar"].notna()]
-    if len(kwb):
-        zin += (f" {fmt.opsomming([r.label for r in kwb.itertuples()])}: de oudere CBS-cijfers per buurt; "
+    return stad.stadmethode(gebied_van(), wijknamen(), benaderd, [r.label for r in kwb.itertuples()])
+
+
+def methode_kerncijfers(kern: pd.DataFrame) -> str:
+    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``; the
+    wijkraad edition's wording: the wijkdocument words :func:`kerncijfers_methode` in its notebook)."""
+    from . import stad
+
+    feiten = kerncijfers_methode(kern)
+    zin = stad.methode_zin(gebied_van(), wijknamen(), list(feiten.benaderd))
+    if feiten.cbs_eigen:
+        zin += (f" {fmt.opsomming(list(feiten.cbs_eigen))}: de oudere CBS-cijfers per buurt; "
                 "daar staat Rotterdam zoals het CBS de gemeente publiceert.")
     return zin
 
@@ -533,7 +543,15 @@ def wijkprofiel_detail(slug: str, jaar: int) -> tuple[int | None, pd.DataFrame, 
     return editie, delen[kolommen].reset_index(drop=True), met_detail
 
 
+def politie_stadmethode():
+    """How Rotterdam's police figures per 1.000 inhabitants were made, as facts (``stad.Stadmethode``)."""
+    from .stad import stadmethode
+
+    return stadmethode(gebied_van(), wijknamen())
+
+
 def politie_methode() -> str:
+    """The wijkraad edition's sentence on police per 1.000 (the wijkdocument words :func:`politie_stadmethode`)."""
     from .stad import politie_methode_zin
 
     return politie_methode_zin(gebied_van(), wijknamen())

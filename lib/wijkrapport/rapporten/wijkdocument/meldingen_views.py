@@ -1,7 +1,13 @@
-"""The meldingen chapter of the wijkdocument: per onderwerp, per kwartaal, within term. Labels voorbeelddata."""
+"""The meldingen chapter of the wijkdocument: per onderwerp, per kwartaal, within term. Labels voorbeelddata.
+
+The texts are templates written in the notebook (see :mod:`.views`); besides ``{wijk}``, ``{gebied}`` and
+``{jaar}`` every template of the chapter may use ``{label}``: `` (voorbeelddata)`` when the data are an example,
+else empty.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 import pandas as pd
@@ -10,9 +16,11 @@ from wijkrapport import format as fmt
 from wijkrapport.domain import meldingen as mld
 from wijkrapport.domain import wijkdata
 from wijkrapport.rendering.charts import line_chart
-from wijkrapport.rendering.show import schrijf_csv, toon_figuur, toon_html, toon_tabel, toon_tekst
+from wijkrapport.rendering.show import toon_figuur, toon_html, toon_tekst
 from wijkrapport.rendering.tables import Kolom
 from wijkrapport.sources import meldingen as src
+
+from .views import Wijkcontext, _kies
 
 VOORBEELD = "voorbeelddata"
 
@@ -22,61 +30,69 @@ def _inwoners(slug: str, jaar: int) -> float:
     return float(reeks.get(jaar, float("nan")))
 
 
-def samenvatting_zin(naam: str, jaar: int, tot: dict, onderwerpen: pd.DataFrame, inwoners: float,
-                     voorbeeld: bool = False) -> str:
-    """Plain-language summary of the wijk's meldingen in ``jaar`` (saying so when they are voorbeelddata)."""
+def soort(voorbeeld: bool) -> str:
+    """The key of the template for example data ('voorbeeld') or real meldingen ('echt')."""
+    return "voorbeeld" if voorbeeld else "echt"
+
+
+def samenvatting_zin(wd: Wijkcontext, tot: dict, onderwerpen: pd.DataFrame, inwoners: float, voorbeeld: bool, *,
+                     geen: Mapping[str, str], aantal: Mapping[str, str], per_inwoners: str, meeste: str,
+                     termijn: str, nog_open: str) -> str:
+    """Plain-language summary of the wijk's meldingen in the report year (saying so when they are voorbeelddata).
+
+    Fields: ``geen`` and ``aantal`` per 'voorbeeld'/'echt'; ``aantal`` {aantal} {per_inwoners} (``per_inwoners``
+    {per_1000}, empty when the number of inhabitants is unknown or 0); ``meeste`` {onderwerpen}; ``termijn``
+    {pct} (when meldingen were handled); ``nog_open`` {open} (when meldingen were still open).
+    """
     if tot["aantal"] == 0:
-        waar = f" in de {VOORBEELD}" if voorbeeld else ""
-        return f"In {jaar} zijn er{waar} geen meldingen over de openbare ruimte in {naam} geregistreerd."
+        return wd.vul(_kies(geen, soort(voorbeeld), "geen"))
     top = onderwerpen[onderwerpen["aantal"] > 0].head(2)
     over = fmt.opsomming([f"{r.hoofdcategorie.lower()} ({fmt.getal(r.aantal)})" for r in top.itertuples()])
-    per = "" if fmt.is_missing(inwoners) or not inwoners else f": {fmt.getal(tot['aantal'] / inwoners * 1000, 1)} per 1.000 inwoners"
-    begin = f"In de {VOORBEELD} kwamen er in {jaar}" if voorbeeld else f"In {jaar} kwamen er"
-    zin = f"{begin} {fmt.getal(tot['aantal'])} meldingen binnen over de openbare ruimte in {naam}{per}. "
-    zin += f"De meeste gingen over {over}. "
-    if tot["afgehandeld"]:
-        zin += (f"Van de afgehandelde meldingen was {fmt.procent(tot['binnen_termijn_pct'], 0)} binnen de afgesproken "
-                "termijn klaar. ")
-    if tot["open"]:
-        zin += f"Aan het eind van {jaar} waren er nog {fmt.getal(tot['open'])} niet afgehandeld."
-    return zin.strip()
+    per = ("" if fmt.is_missing(inwoners) or not inwoners else
+           wd.vul(per_inwoners, per_1000=fmt.getal(tot["aantal"] / inwoners * 1000, 1)))
+    return wd.zinnen(
+        wd.vul(_kies(aantal, soort(voorbeeld), "aantal"), aantal=fmt.getal(tot["aantal"]), per_inwoners=per),
+        wd.vul(meeste, onderwerpen=over),
+        wd.vul(termijn, pct=fmt.procent(tot["binnen_termijn_pct"], 0)) if tot["afgehandeld"] else "",
+        wd.vul(nog_open, open=fmt.getal(tot["open"])) if tot["open"] else "")
 
 
-def buiten_bron_zin(naam: str, gebied: str, gebieden: list[str] | None, voorbeeld: bool = False) -> str:
-    """The sentence for a wijk the export does not cover (its gebied is not among ``gebieden``), else ""."""
-    if gebieden is None or gebied in gebieden:
-        return ""
-    welke = f"De {VOORBEELD}" if voorbeeld else "De meldingen in deze bron"
-    return (f"{welke} gaan alleen over wijken in {fmt.opsomming(list(gebieden))}. Over {naam} staan er geen "
-            "meldingen in: hier staat daarom geen cijfer, ook geen 0.")
+def toon_meldingen(wd: Wijkcontext, *, kop: str, waarschuwing: str, buiten_bron: Mapping[str, str],
+                   nog_niet: str, loopt_tot: str, samenvatting: Mapping[str, object], caption: str, voetnoot: str,
+                   geen_inwoners: str, titel: str, alt: str) -> None:
+    """The chapter, when ``data/meldingen/bron.yml`` exists; "voorbeelddata" in every heading, caption and source.
 
-
-def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
-    """The chapter, when ``data/meldingen/bron.yml`` exists; "voorbeelddata" in every heading, caption and source."""
+    Fields: ``waarschuwing`` is shown for example data; ``buiten_bron`` per 'voorbeeld'/'echt' {gebieden} (the
+    export covers only those; shown instead of figures for a wijk outside them); ``nog_niet``, and ``loopt_tot``
+    {datum}, when the export does not reach the report year; ``samenvatting``: the keyword arguments of
+    :func:`samenvatting_zin`; ``voetnoot`` {geen_inwoners} (``geen_inwoners`` {jaren} after a space, when CBS counts
+    no inhabitants); ``alt`` {eerste} {eerste_kwartaal} {laatste} {laatste_kwartaal}.
+    """
     if not src.beschikbaar():
         return
     bron, meldingen, termijnen = src.load()
     label = f" ({VOORBEELD})" if bron.voorbeelddata else ""
-    w = wijkdata.wijk(slug)
-    toon_html(f"<h3>Meldingen over de openbare ruimte{escape(label)}</h3>")
+
+    def vul(sjabloon: str, **velden) -> str:
+        return wd.vul(sjabloon, label=label, **velden)
+
+    toon_html(f"<h3>{escape(vul(kop))}</h3>")
     if bron.voorbeelddata:
-        toon_tekst("Let op: dit zijn voorbeelddata, geen echte meldingen. Ze laten zien hoe dit hoofdstuk eruitziet "
-                   "als de gemeente de meldingen (bijvoorbeeld uit Meld'R) per wijk deelt.", klasse="kader let-op")
-    buiten = buiten_bron_zin(w["wijk_naam"], w["gebied_naam"], bron.gebieden, bron.voorbeelddata)
-    if buiten:  # the export does not cover this wijk: no figures, not zeros
-        toon_tekst(buiten)
+        toon_tekst(vul(waarschuwing), klasse="kader let-op")
+    if bron.gebieden is not None and wd.gebied not in bron.gebieden:  # not covered: no figures, not zeros
+        toon_tekst(vul(_kies(buiten_bron, soort(bron.voorbeelddata), "buiten_bron"),
+                       gebieden=fmt.opsomming(list(bron.gebieden))))
         return
     laatste = meldingen["datum_melding"].max()
-    if pd.isna(laatste) or laatste.year < jaar:  # the export does not reach the report year: it lags, not 0
-        tot = "" if pd.isna(laatste) else f" De meldingen in de bron lopen tot {laatste.day}-{laatste.month}-{laatste.year}."
-        toon_tekst(f"Nog geen cijfers over {jaar}.{tot}")
+    if pd.isna(laatste) or laatste.year < wd.jaar:  # the export does not reach the report year: it lags, not 0
+        toon_tekst(wd.zinnen(vul(nog_niet), "" if pd.isna(laatste) else
+                             vul(loopt_tot, datum=f"{laatste.day}-{laatste.month}-{laatste.year}")))
         return
-    inwoners = _inwoners(slug, jaar)
-    alle = wijkdata.inwoners_samen(list(meldingen["wijk_slug"].unique()), jaar)
-    onderwerpen = mld.per_onderwerp(meldingen, termijnen, slug, jaar, inwoners, alle)
-    tot = mld.totaal(meldingen, termijnen, slug, jaar)
-    toon_tekst(samenvatting_zin(w["wijk_naam"], jaar, tot, onderwerpen, inwoners, bron.voorbeelddata))
-    bron_tekst = bron.bron
+    inwoners = _inwoners(wd.wijk, wd.jaar)
+    alle = wijkdata.inwoners_samen(list(meldingen["wijk_slug"].unique()), wd.jaar)
+    onderwerpen = mld.per_onderwerp(meldingen, termijnen, wd.wijk, wd.jaar, inwoners, alle)
+    tot = mld.totaal(meldingen, termijnen, wd.wijk, wd.jaar)
+    toon_tekst(samenvatting_zin(wd, tot, onderwerpen, inwoners, bron.voorbeelddata, **samenvatting))
     kolommen = [
         Kolom("hoofdcategorie", "Onderwerp"),
         Kolom("aantal", "Aantal", numeriek=True, opmaak=lambda v: fmt.getal(v)),
@@ -85,20 +101,16 @@ def toon_meldingen(slug: str, jaar: int, tabellen_dir: str) -> None:
         Kolom("binnen_termijn_pct", "Binnen termijn klaar", numeriek=True, opmaak=lambda v: fmt.procent(v, 0, missing="–")),
         Kolom("termijn_dagen", "Termijn (dagen)", numeriek=True, opmaak=lambda v: fmt.getal(v)),
     ]
-    toon_tabel(onderwerpen, kolommen, caption=f"Meldingen per onderwerp in {w['wijk_naam']}, {jaar}{label}",
-               bron=bron_tekst, naam="meldingen_per_onderwerp", tabellen_dir=tabellen_dir,
-               voetnoot="Binnen termijn: het deel van de afgehandelde meldingen dat klaar was binnen de termijn van "
-               "het onderwerp. Alle wijken: alle meldingen in deze data gedeeld door alle inwoners van die wijken."
-               + (f" In {jaar} woonden er volgens het CBS geen mensen in {w['wijk_naam']}: een cijfer per 1.000 inwoners "
-                  "bestaat dan niet ('–')." if inwoners == 0 else ""))
-    kwartalen = mld.per_kwartaal(meldingen, slug, jaar)
+    wd.tabel(onderwerpen, kolommen, caption=vul(caption), bron=bron.bron, naam="meldingen_per_onderwerp",
+             voetnoot=vul(voetnoot, geen_inwoners=" " + vul(geen_inwoners, jaren=wd.jaar) if inwoners == 0 else ""))
+    kwartalen = mld.per_kwartaal(meldingen, wd.wijk, wd.jaar)
     top = [c for c in onderwerpen["hoofdcategorie"].head(3) if c in kwartalen.columns]
     frame = kwartalen.assign(Totaal=kwartalen.sum(axis=1))[["Totaal", *top]].reset_index()
     eerste, laatste = frame.iloc[0], frame.iloc[-1]
-    alt = (f"Meldingen per kwartaal in {w['wijk_naam']}{label}: {fmt.getal(eerste['Totaal'])} in {eerste['kwartaal']} en "
-           f"{fmt.getal(laatste['Totaal'])} in {laatste['kwartaal']}; ook de drie grootste onderwerpen apart.")
     fig = line_chart(frame, "kwartaal", ["Totaal", *top], "aantal")
-    toon_figuur(fig, alt=alt, titel=f"Meldingen per kwartaal{label}.", bron=bron_tekst, data=frame,
+    toon_figuur(fig, alt=vul(alt, eerste=fmt.getal(eerste["Totaal"]), eerste_kwartaal=eerste["kwartaal"],
+                             laatste=fmt.getal(laatste["Totaal"]), laatste_kwartaal=laatste["kwartaal"]),
+                titel=vul(titel), bron=bron.bron, data=frame,
                 data_kolommen=[Kolom("kwartaal", "Kwartaal")] + [
                     Kolom(c, c, numeriek=True, opmaak=lambda v: fmt.getal(v)) for c in ["Totaal", *top]])
-    schrijf_csv(kwartalen.reset_index(), "meldingen_per_kwartaal", tabellen_dir)
+    wd.csv(kwartalen.reset_index(), "meldingen_per_kwartaal")
