@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from wijkrapport.domain.wijkdata import Methode
+from wijkrapport.domain.stad import Stadmethode
 from wijkrapport.errors import SjabloonFout
 from wijkrapport.rapporten.wijkraad import teksten, views
 
@@ -65,9 +65,9 @@ def test_experience_and_registrations_largest_difference_first_from_the_threshol
 
 def test_city_sentence_names_each_group_of_wijken_that_share_their_figures():
     sjablonen = {"stad": "[stad {aantal}] {gedeeld}", "gedeeld": "[samen {wijken}]"}
-    m = Methode(wijken=71, gedeeld=(("A-Noord", "A-Zuid"), ("B", "C", "D")), benaderd=(), cbs_buurt=())
+    m = Stadmethode(wijken=71, gedeeld=("A-Noord en A-Zuid", "B, C en D"))
     assert teksten.stad_zin(m, sjablonen) == "[stad 71] [samen A-Noord en A-Zuid] [samen B, C en D]"
-    assert teksten.stad_zin(Methode(3, (), (), ()), sjablonen) == "[stad 3]"
+    assert teksten.stad_zin(Stadmethode(3), sjablonen) == "[stad 3]"
 
 
 def test_context_reads_the_wijken_parameter_once():

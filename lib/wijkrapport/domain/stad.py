@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -184,6 +185,29 @@ def politie_per_1000(politie: pd.DataFrame, inwoners: pd.DataFrame, gebied_van: 
 def gedeelde_gebieden(gebied_van: pd.Series) -> list[list[str]]:
     """Groups of wijken (slugs, in order) that share one CBS area."""
     return [list(s.index) for _, s in gebied_van.groupby(gebied_van, sort=False) if len(s) > 1]
+
+
+@dataclass(frozen=True)
+class Stadmethode:
+    """The facts a sentence on how a Rotterdam figure was made needs; the wording is the report's (its notebook)."""
+
+    wijken: int  # how many wijken make up the city
+    gedeeld: tuple[str, ...] = ()  # per group of wijken that share one CBS area: their names as a Dutch list
+    benaderd: tuple[str, ...] = ()  # labels (lower-case first letter) whose weighting is an approximation
+    cbs_eigen: tuple[str, ...] = ()  # labels whose Rotterdam figure is the CBS's own (older CBS figures per buurt)
+
+
+def stadmethode(gebied_van: pd.Series, namen: Mapping[str, str], benaderd: list[str] = (),
+                cbs_eigen: list[str] = ()) -> Stadmethode:
+    """The :class:`Stadmethode` of a table with a Rotterdam column (arguments as :func:`methode_zin`).
+
+    >>> g = pd.Series({"a": "A", "b": "B", "c": "B"})
+    >>> stadmethode(g, {"b": "Noord", "c": "Zuid"}, ["Huurwoningen"])
+    Stadmethode(wijken=3, gedeeld=('Noord en Zuid',), benaderd=('huurwoningen',), cbs_eigen=())
+    """
+    return Stadmethode(len(gebied_van), tuple(fmt.opsomming([namen.get(s, s) for s in groep])
+                                              for groep in gedeelde_gebieden(gebied_van)),
+                       tuple(b[:1].lower() + b[1:] for b in benaderd), tuple(cbs_eigen))
 
 
 def _stad_zin(gebied_van: pd.Series, namen: Mapping[str, str]) -> str:

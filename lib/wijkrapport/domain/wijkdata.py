@@ -6,7 +6,6 @@ Pure functions over the loaded frames; the notebooks only call them.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -172,49 +171,30 @@ def _stad_cijfer(var: str, jaar: int) -> tuple[float, str]:
     return float(rij["waarde"]), stad.dekking_zin(rij, wijknamen())
 
 
-@dataclass(frozen=True)
-class Methode:
-    """What the note under a table with a Rotterdam column names (the words are the report's: ``stad.methode_zin``
-    for the wijkdocument, templates in the wijkraad notebook)."""
-
-    #: how many wijken make up the city
-    wijken: int
-    #: names of the wijken that share one CBS area, per group (each group counts once)
-    gedeeld: tuple[tuple[str, ...], ...]
-    #: labels of the table's rows whose city figure is an approximation (per dwelling or household)
-    benaderd: tuple[str, ...]
-    #: labels of the rows from the older CBS figures per buurt, where Rotterdam is the CBS's own figure
-    cbs_buurt: tuple[str, ...]
-
-
-def methode(kern: pd.DataFrame | None = None) -> Methode:
-    """The facts behind the note on the Rotterdam column of ``kern`` (``kerncijfers``); without ``kern`` only the
-    city itself (for the police rates)."""
+def kerncijfers_methode(kern: pd.DataFrame):
+    """How the Rotterdam column of the kerncijfers was made, as facts (``stad.Stadmethode``) for the notebook's
+    sentence: the wijken, those that share a CBS area, the approximated and the CBS's own figures."""
     from wijkrapport.sources import raadzoeker
 
     from . import stad
 
-    namen = wijknamen()
-    gv = gebied_van()
-    gedeeld = tuple(tuple(namen.get(s, s) for s in groep) for groep in stad.gedeelde_gebieden(gv))
-    if kern is None:
-        return Methode(len(gv), gedeeld, (), ())
     var = raadzoeker.load_variabelen().set_index("variabele")
     uit_wijken = kern[kern["rotterdam_bron"] == "wijken"]
-    benaderd = tuple(r.label for r in uit_wijken.itertuples() if r.variabele in var.index
-                     and var.at[r.variabele, "per"] in ("woning", "huishouden"))
+    benaderd = [r.label for r in uit_wijken.itertuples() if r.variabele in var.index
+                and var.at[r.variabele, "per"] in ("woning", "huishouden")]
     kwb = kern[(kern["rotterdam_bron"] == "cbs") & kern["jaar"].notna()]
-    return Methode(len(gv), gedeeld, benaderd, tuple(kwb["label"]))
+    return stad.stadmethode(gebied_van(), wijknamen(), benaderd, [r.label for r in kwb.itertuples()])
 
 
 def methode_kerncijfers(kern: pd.DataFrame) -> str:
-    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``)."""
+    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``; the
+    wijkraad edition's wording: the wijkdocument words :func:`kerncijfers_methode` in its notebook)."""
     from . import stad
 
-    m = methode(kern)
-    zin = stad.methode_zin(gebied_van(), wijknamen(), list(m.benaderd))
-    if m.cbs_buurt:
-        zin += (f" {fmt.opsomming(list(m.cbs_buurt))}: de oudere CBS-cijfers per buurt; "
+    feiten = kerncijfers_methode(kern)
+    zin = stad.methode_zin(gebied_van(), wijknamen(), list(feiten.benaderd))
+    if feiten.cbs_eigen:
+        zin += (f" {fmt.opsomming(list(feiten.cbs_eigen))}: de oudere CBS-cijfers per buurt; "
                 "daar staat Rotterdam zoals het CBS de gemeente publiceert.")
     return zin
 
@@ -563,7 +543,15 @@ def wijkprofiel_detail(slug: str, jaar: int) -> tuple[int | None, pd.DataFrame, 
     return editie, delen[kolommen].reset_index(drop=True), met_detail
 
 
+def politie_stadmethode():
+    """How Rotterdam's police figures per 1.000 inhabitants were made, as facts (``stad.Stadmethode``)."""
+    from .stad import stadmethode
+
+    return stadmethode(gebied_van(), wijknamen())
+
+
 def politie_methode() -> str:
+    """The wijkraad edition's sentence on police per 1.000 (the wijkdocument words :func:`politie_stadmethode`)."""
     from .stad import politie_methode_zin
 
     return politie_methode_zin(gebied_van(), wijknamen())

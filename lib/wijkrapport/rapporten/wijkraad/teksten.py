@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from wijkrapport import format as fmt
-from wijkrapport.domain.wijkdata import Methode
+from wijkrapport.domain.stad import Stadmethode
 from wijkrapport.domain.wijkraden import Lijst, datum_tekst
 from wijkrapport.domain.wijkteksten import DREMPEL_BELEVING
 from wijkrapport.errors import SjabloonFout
@@ -136,9 +136,8 @@ def afkapping(lijst: Lijst, sjablonen: Mapping[str, str], woorden: Sequence[str]
     return " ".join(vul_zin(kies(sjablonen, g, "afkapping"), **waarden) for g in gevallen)
 
 
-def stad_zin(methode: Methode, sjablonen: Mapping[str, str]) -> str:
+def stad_zin(methode: Stadmethode, sjablonen: Mapping[str, str]) -> str:
     """How the Rotterdam column is made, from the notebook's templates: ``stad`` with ``{aantal}`` (wijken) and
     ``{gedeeld}``, one ``gedeeld`` sentence per group of wijken that share their figures (``{wijken}``)."""
-    gedeeld = [vul_zin(kies(sjablonen, "gedeeld", "rotterdam"), wijken=fmt.opsomming(list(groep)))
-               for groep in methode.gedeeld]
+    gedeeld = [vul_zin(kies(sjablonen, "gedeeld", "rotterdam"), wijken=groep) for groep in methode.gedeeld]
     return vul_zin(kies(sjablonen, "stad", "rotterdam"), aantal=methode.wijken, gedeeld=" ".join(gedeeld))

@@ -147,13 +147,13 @@ def toon_kerncijfers(wr: Wijkraadcontext, *, caption: str, bron: str, voetnoot: 
                 Kolom("jaar", "Jaar", opmaak=lambda v: "–" if fmt.is_missing(v) else str(int(v)))]
     kolommen += [Kolom(f"{s}__tekst", n, numeriek=True) for s, n in wr.per_wijk()]
     kolommen.append(Kolom("rotterdam__tekst", "Rotterdam", numeriek=True))
-    m = wijkdata.methode(eerste)
+    m = wijkdata.kerncijfers_methode(eerste)
     dekkingen = [vul_zin(dekking, onderwerp=teksten.kleine_letter(r.label), jaar=int(r.jaar), dekking=r.rotterdam_dekking)
                  for r in eerste.itertuples() if r.rotterdam_dekking]
     noot = vul_zin(voetnoot, stad=teksten.stad_zin(m, rotterdam), dekking=" ".join(dekkingen),
-                   benaderd=vul_zin(benaderd, onderwerpen=fmt.opsomming([teksten.kleine_letter(b) for b in m.benaderd]))
+                   benaderd=vul_zin(benaderd, onderwerpen=fmt.opsomming(list(m.benaderd)))
                    if m.benaderd else "",
-                   cbs_buurt=vul_zin(cbs_buurt, onderwerpen=fmt.opsomming(list(m.cbs_buurt))) if m.cbs_buurt else "")
+                   cbs_buurt=vul_zin(cbs_buurt, onderwerpen=fmt.opsomming(list(m.cbs_eigen))) if m.cbs_eigen else "")
     wr.tabel(tabel, kolommen, caption=vul_zin(caption, wijken=fmt.opsomming(wr.namen)), bron=vul_zin(bron, **wr.bronnen()),
              voetnoot=noot, naam="kerncijfers", data=tabel[["variabele", "label", "eenheid", "jaar", *wr.wijken, "rotterdam"]])
 
@@ -249,7 +249,7 @@ def toon_politie(wr: Wijkraadcontext, *, geen: str, zin: Mapping[str, str], capt
              + [Kolom(s, n, numeriek=True, opmaak=p1) for s, n in wr.per_wijk()]
              + [Kolom("rotterdam_per_1000", "Rotterdam", numeriek=True, opmaak=p1)],
              caption=vul_zin(caption, jaar=laatste), bron=wr.bron.bronvermelding.politie,
-             voetnoot=vul_zin(voetnoot, stad=teksten.stad_zin(wijkdata.methode(), rotterdam)), naam="politie_per_1000")
+             voetnoot=vul_zin(voetnoot, stad=teksten.stad_zin(wijkdata.politie_stadmethode(), rotterdam)), naam="politie_per_1000")
 
 
 def _link_html(titel: str, link: str) -> str:
