@@ -306,7 +306,7 @@ def toon_toezeggingen(wr: Wijkraadcontext, *, geen: str, telling: str, caption: 
 
     Fields: ``geen`` (the source has none): ``{tot}``, ``{afkapping}``; ``telling``: ``{toezeggingen}`` (counted),
     ``{staan}`` ('staat' or 'staan'), ``{tot}``, ``{was_waren}`` (agreeing with ``{afgedaan}``), ``{afgedaan}`` and
-    ``{open}`` (numbers); ``caption``: no fields; ``afkapping`` and ``woorden`` (singular, plural): what the list
+    ``{open}`` (numbers); ``caption``: ``{raad}``; ``afkapping`` and ``woorden`` (singular, plural): what the list
     covers (``teksten.afkapping``).
     """
     from wijkrapport.sources import raadzoeker
@@ -325,7 +325,7 @@ def toon_toezeggingen(wr: Wijkraadcontext, *, geen: str, telling: str, caption: 
                    open=int(stand.get("later afgedaan", 0) + stand.get("nog niet afgedaan", 0))))
     _lijst_tabel(wr, lijst, Kolom("toezegging", "Toezegging", html=True, klasse="tekst-breed"),
                  [Kolom("portefeuillehouder", "Wethouder"), Kolom("stand_tekst", "Stand")],
-                 caption=vul_zin(caption), voetnoot=onder, naam="toezeggingen")
+                 caption=vul_zin(caption, raad=wr.raad), voetnoot=onder, naam="toezeggingen")
 
 
 def toon_verantwoording(wr: Wijkraadcontext, *, punten: Sequence[str]) -> None:
