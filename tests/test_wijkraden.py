@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 from wijkrapport.domain import wijkraden as wr
+from wijkrapport.rapporten.wijkraad import teksten
 from wijkrapport.sources import raadzoeker, wijken
 
 
@@ -119,6 +120,16 @@ def test_soort_of_a_document_from_its_title(titel, verwacht):
     assert wr.soort_stuk(titel) == verwacht
 
 
+#: templates that name their case and fields, so the tests show which case was chosen and what it was given
+AFKAPPING = {"tot": "[tot {Lijst} {tot}]", "alle": "[alle {cap} {lijst}]", "kan_ontbreken": "[ontbreekt voor {vanaf}]",
+             "onvolledig": "[onvolledig {vanaf} {jaar}]", "later": "[later {later} na {tot}]",
+             "vervallen": "[vervallen {vervallen} {is_zijn}]"}
+
+
+def afkapping(lijst, woorden=("stuk", "stukken")) -> str:
+    return teksten.afkapping(lijst, AFKAPPING, woorden)
+
+
 def _stukken() -> pd.DataFrame:
     """Wijk a lists 3 items (the cap in these tests), wijk b 2; one document is in both lists."""
     rijen = [("a", 1, "2025-03-01", "Ongevraagd advies X", "https://r/1"),
@@ -137,10 +148,8 @@ def test_documents_up_to_the_report_year_newest_first_each_once():
     assert list(lijst.rijen["advies"]) == ["", "gevraagd"] and list(lijst.rijen["soort"]) == ["wijkverslag", "advies"]
     assert lijst.later == 1 and lijst.vervallen == 1  # the advice of 2025 once, though both wijken list it
     assert lijst.compleet_vanaf == date(2024, 5, 1)  # a's list is full: older items of a may be missing
-    assert wr.afkapping_zin(lijst) == (
-        "Stukken tot en met 31 december 2024. De bron bewaart per wijk alleen de 3 nieuwste stukken: stukken van vóór "
-        "1 mei 2024 kunnen ontbreken. De bron heeft 1 stuk van na 31 december 2024: niet in deze lijst. "
-        "1 stuk is vervallen en niet getoond.")
+    assert afkapping(lijst) == ("[tot Stukken 31 december 2024] [ontbreekt voor 1 mei 2024] "
+                                "[later 1 stuk na 31 december 2024] [vervallen 1 stuk is]")
     volgend = wr.stukken_van(_stukken(), ["a", "b"], 2025, cap=3)
     assert volgend.rijen.iloc[0]["link"] == "https://r/1" and volgend.rijen.iloc[0]["wijken"] == "a;b"
     assert volgend.later == 0
@@ -149,11 +158,10 @@ def test_documents_up_to_the_report_year_newest_first_each_once():
 def test_cut_off_sentence_when_the_list_is_complete_or_starts_after_the_year():
     geen_cap = wr.stukken_van(_stukken(), ["b"], 2025, cap=3)
     assert geen_cap.compleet_vanaf is None
-    assert "ten hoogste 3 stukken; dit zijn alle die zij over deze wijken heeft" in wr.afkapping_zin(geen_cap)
+    assert afkapping(geen_cap) == "[tot Stukken 31 december 2025] [alle 3 stukken]"
     vroeg = wr.stukken_van(_stukken(), ["a", "b"], 2023, cap=3)
     assert vroeg.rijen.empty
-    assert "voor deze wijken gaat dat terug tot 1 mei 2024. Over 2023 kan deze lijst daardoor onvolledig zijn." \
-        in wr.afkapping_zin(vroeg)
+    assert afkapping(vroeg) == "[tot Stukken 31 december 2023] [onvolledig 1 mei 2024 2023] [later 3 stukken na 31 december 2023]"
 
 
 def _toezeggingen() -> pd.DataFrame:
@@ -176,8 +184,7 @@ def test_toezeggingen_with_their_state_at_the_end_of_the_year():
         "afgedaan op 28 augustus 2024",
         "nog niet afgedaan; verwacht op 7 oktober 2026"]
     assert lijst.later == 1 and lijst.compleet_vanaf is None
-    assert wr.afkapping_zin(lijst, "toezeggingen", "toezegging").endswith(
-        "De bron heeft 1 toezegging van na 31 december 2024: niet in deze lijst.")
+    assert afkapping(lijst, ("toezegging", "toezeggingen")).endswith("[later 1 toezegging na 31 december 2024]")
 
 
 def test_real_edition_lists(echt):

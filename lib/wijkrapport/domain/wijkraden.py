@@ -299,30 +299,3 @@ def stand_tekst(stand: str, afgedaan_op, verwacht_op, tot: date) -> str:
 
 def _leeg(d) -> bool:
     return d is None or d is pd.NaT or (isinstance(d, float) and math.isnan(d))
-
-
-def afkapping_zin(lijst: Lijst, meervoud: str = "stukken", enkelvoud: str = "stuk") -> str:
-    """What the list covers, for under it: its end date, the source's cap, items after the report year.
-
-    >>> l = Lijst(pd.DataFrame(), date(2025, 12, 31), date(2025, 2, 1), later=5, vervallen=0, cap=8)
-    >>> afkapping_zin(l)  # doctest: +NORMALIZE_WHITESPACE
-    'Stukken tot en met 31 december 2025. De bron bewaart per wijk alleen de 8 nieuwste stukken: stukken van vóór
-    1 februari 2025 kunnen ontbreken. De bron heeft 5 stukken van na 31 december 2025: niet in deze lijst.'
-    """
-    def aantal(n: int) -> str:
-        return f"{n} {meervoud if n != 1 else enkelvoud}"
-
-    zin = f"{meervoud[:1].upper()}{meervoud[1:]} tot en met {datum_tekst(lijst.tot)}."
-    if lijst.compleet_vanaf is None:
-        zin += f" De bron bewaart per wijk ten hoogste {lijst.cap} {meervoud}; dit zijn alle die zij over deze wijken heeft."
-    elif lijst.compleet_vanaf > lijst.tot:
-        zin += (f" De bron bewaart per wijk alleen de {lijst.cap} nieuwste {meervoud}; voor deze wijken gaat dat terug tot"
-                f" {datum_tekst(lijst.compleet_vanaf)}. Over {lijst.tot.year} kan deze lijst daardoor onvolledig zijn.")
-    else:
-        zin += (f" De bron bewaart per wijk alleen de {lijst.cap} nieuwste {meervoud}: {meervoud} van vóór"
-                f" {datum_tekst(lijst.compleet_vanaf)} kunnen ontbreken.")
-    if lijst.later:
-        zin += f" De bron heeft {aantal(lijst.later)} van na {datum_tekst(lijst.tot)}: niet in deze lijst."
-    if lijst.vervallen:
-        zin += f" {aantal(lijst.vervallen)} {'is' if lijst.vervallen == 1 else 'zijn'} vervallen en niet getoond."
-    return zin

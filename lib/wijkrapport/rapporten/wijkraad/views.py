@@ -1,58 +1,112 @@
 """Building blocks of the wijkraad edition (called from notebooks/wijkraad.ipynb): the raad's wijken side by side,
-its documents (adviezen, brieven) and the college's toezeggingen about its wijken."""
+its documents (adviezen, brieven) and the college's toezeggingen about its wijken.
+
+The notebook makes one :class:`Wijkraadcontext` and passes it to every view. A view computes, formats the Dutch way
+and shows; its words come from the notebook: captions, footnotes and sentence templates are keyword arguments
+(required) with plain ``{naam}`` fields, which each view lists. Where a sentence differs by case, the notebook gives
+a dict of templates and the view picks one; words that depend on the data (singular or plural, more or less) come
+from :mod:`.teksten`. Credits come from the data's ``bron.yml``.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 
 import pandas as pd
 
 from wijkrapport import format as fmt
 from wijkrapport.domain import wijkdata, wijkraden, wijkteksten
-from wijkrapport.rendering.show import toon_html, toon_lijst, toon_tabel, toon_tekst
+from wijkrapport.rendering.context import Rapportcontext
+from wijkrapport.rendering.show import toon_html, toon_lijst, toon_tekst
 from wijkrapport.rendering.tables import Kolom
 
+from . import teksten
+from .teksten import vul_zin
 
-def _bron():
-    from wijkrapport.sources import raadzoeker
-
-    return raadzoeker.load_bron()
-
-
-def _lijst(wijken: str) -> list[str]:
-    return [w.strip() for w in wijken.split(";") if w.strip()]
+_INDEXEN = ("Fysieke index", "Veiligheidsindex", "Sociale index")
 
 
-def _namen(slugs: list[str]) -> list[str]:
-    namen = wijkdata.wijknamen()
-    return [namen.get(s, s) for s in slugs]
+@dataclass(frozen=True, kw_only=True)
+class Wijkraadcontext(Rapportcontext):
+    """One wijkraad edition: the raad (slug and printed name) and its wijken, each looked up once.
+
+    ``wijken`` takes the notebook parameter as it comes (slugs separated by ";") and holds the slugs.
+    """
+
+    wijkraad: str
+    naam: str
+    wijken: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        delen = self.wijken.split(";") if isinstance(self.wijken, str) else self.wijken
+        slugs = tuple(s.strip() for s in delen if s.strip())
+        if not slugs:
+            raise ValueError(f"wijkraad {self.wijkraad!r}: parameter 'wijken' noemt geen wijk ({self.wijken!r})")
+        object.__setattr__(self, "wijken", slugs)
+
+    @cached_property
+    def namen(self) -> tuple[str, ...]:
+        """The wijken's names as printed, in the raad's order."""
+        namen = wijkdata.wijknamen()
+        return tuple(namen.get(s, s) for s in self.wijken)
+
+    @cached_property
+    def gebieden(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(wijkdata.wijk(s)["gebied_naam"] for s in self.wijken))
+
+    @cached_property
+    def raad(self) -> str:
+        """The raad's name inside a sentence."""
+        return teksten.kleine_letter(self.naam)
+
+    @cached_property
+    def bron(self):
+        """The raadzoeker's ``bron.yml``: credits, state of the source and its caps per wijk."""
+        from wijkrapport.sources import raadzoeker
+
+        return raadzoeker.load_bron()
+
+    @cached_property
+    def inwonersjaar(self) -> int:
+        """The latest year up to ``jaar`` with an inhabitant figure for one of the wijken."""
+        jaren = [int(j) for s in self.wijken for j in wijkdata.inwoners_per_jaar(s).index if j <= self.jaar]
+        return max(jaren) if jaren else self.jaar
+
+    def bronnen(self) -> dict[str, str]:
+        """The credits of ``bron.yml`` as template fields: ``{cbs}``, ``{wijkprofiel}``, ``{politie}``,
+        ``{wijkraden}`` and ``{stand}`` (the state of the source)."""
+        b = self.bron.bronvermelding
+        return {"cbs": b.cbs, "wijkprofiel": b.wijkprofiel, "politie": b.politie, "wijkraden": b.wijkraden,
+                "stand": self.bron.stand}
+
+    def per_wijk(self):
+        """(slug, name) of every wijk of the raad."""
+        return zip(self.wijken, self.namen, strict=True)
 
 
-def toon_titel(naam: str, wijken: str, jaar: int) -> None:
-    slugs = _lijst(wijken)
-    gebieden = list(dict.fromkeys(wijkdata.wijk(s)["gebied_naam"] for s in slugs))
-    toon_html(f"<h2>{escape(naam)}</h2>"
-              f'<p class="meta">{"Wijk" if len(slugs) == 1 else "Wijken"}: {escape(fmt.opsomming(_namen(slugs)))} · '
-              f"gebied {escape(fmt.opsomming(gebieden))} · cijfers en stukken tot en met {jaar}</p>")
+def toon_titel(wr: Wijkraadcontext, *, regel: str) -> None:
+    """The raad's name and a line under it. Fields: ``{wijk_of_wijken}`` ('Wijk' or 'Wijken'), ``{wijken}``,
+    ``{gebieden}``, ``{jaar}``."""
+    tekst = vul_zin(regel, wijk_of_wijken=teksten.woord(len(wr.wijken), "Wijk", "Wijken"), wijken=fmt.opsomming(wr.namen),
+                gebieden=fmt.opsomming(wr.gebieden), jaar=wr.jaar)
+    toon_html(f'<h2>{escape(wr.naam)}</h2><p class="meta">{escape(tekst)}</p>')
 
 
-def toon_inleiding(naam: str, wijken: str, jaar: int) -> None:
-    slugs = _lijst(wijken)
-    inw = wijkdata.inwoners_samen(slugs, _laatste_inwonersjaar(slugs, jaar))
-    zinnen = [f"Dit document is voor de {naam[:1].lower()}{naam[1:]} en de bewoners. Het zet de cijfers van "
-              f"{fmt.opsomming(_namen(slugs))} naast elkaar en naast heel Rotterdam."]
-    if not fmt.is_missing(inw):
-        zinnen.append(f"In {'deze wijk' if len(slugs) == 1 else 'deze wijken samen'} wonen {fmt.getal(inw)} mensen "
-                      f"(1 januari {_laatste_inwonersjaar(slugs, jaar)}).")
-    zinnen.append("Daarna volgen de adviezen en brieven van de raad en wat het college heeft toegezegd, met de stand "
-                  "daarvan. Zo heeft de raad alles bij de hand voor het jaarlijkse gesprek met de gemeente.")
-    toon_html('<div class="kader samenvatting">' + "".join(f"<p>{escape(z)}</p>" for z in zinnen) + "</div>")
-
-
-def _laatste_inwonersjaar(slugs: list[str], jaar: int) -> int:
-    jaren = [int(j) for s in slugs for j in wijkdata.inwoners_per_jaar(s).index if j <= jaar]
-    return max(jaren) if jaren else jaar
+def toon_inleiding(wr: Wijkraadcontext, *, opening: str, inwoners: Mapping[str, str], afsluiting: str) -> None:
+    """The box at the start: ``opening``, the inhabitants and ``afsluiting``, one paragraph each. ``inwoners`` is a
+    dict with the cases ``een`` (the raad has one wijk) and ``meer`` (several); that paragraph is left out when the
+    inhabitants are not known. Fields of all: ``{naam}``, ``{raad}`` (the name inside a sentence), ``{wijken}``,
+    ``{inwoners}``, ``{peiljaar}``."""
+    inw = wijkdata.inwoners_samen(list(wr.wijken), wr.inwonersjaar)
+    waarden = {"naam": wr.naam, "raad": wr.raad, "wijken": fmt.opsomming(wr.namen), "peiljaar": wr.inwonersjaar,
+               "inwoners": fmt.getal(inw, missing="geen gegevens")}
+    midden = [] if fmt.is_missing(inw) else [teksten.kies(inwoners, "een" if len(wr.wijken) == 1 else "meer", "inwoners")]
+    toon_html('<div class="kader samenvatting">'
+              + "".join(f"<p>{escape(vul_zin(s, **waarden))}</p>" for s in [opening, *midden, afsluiting]) + "</div>")
 
 
 def _met_jaar(waarde: str, jaar, gewoon) -> str:
@@ -62,15 +116,26 @@ def _met_jaar(waarde: str, jaar, gewoon) -> str:
     return f"{waarde} ({int(jaar)})"
 
 
-def toon_kerncijfers(wijken: str, jaar: int, tabellen_dir: str) -> None:
-    """The kerncijfers of every wijk side by side, with Rotterdam (computed from all wijken)."""
-    slugs = _lijst(wijken)
-    tabellen = {s: wijkdata.kerncijfers(s, jaar) for s in slugs}
-    eerste = tabellen[slugs[0]]
+def _w(eenheid: str):
+    return lambda v: fmt.waarde(v, eenheid, decimals=0 if eenheid in ("pct", "eur", "aantal") else 1)
+
+
+def toon_kerncijfers(wr: Wijkraadcontext, *, caption: str, bron: str, voetnoot: str, rotterdam: Mapping[str, str],
+                     benaderd: str, cbs_buurt: str, dekking: str) -> None:
+    """The kerncijfers of every wijk side by side, with Rotterdam (computed from all wijken).
+
+    Fields: ``caption``: ``{wijken}``; ``bron``: the credits of :meth:`Wijkraadcontext.bronnen`; ``voetnoot``:
+    ``{stad}`` (the ``rotterdam`` templates, ``teksten.stad_zin``), ``{benaderd}`` (the ``benaderd`` sentence when
+    some city figures are approximations, ``{onderwerpen}``), ``{cbs_buurt}`` (the ``cbs_buurt`` sentence when some
+    rows are the older CBS figures per buurt, ``{onderwerpen}``) and ``{dekking}`` (one ``dekking`` sentence per city
+    figure computed from fewer than all wijken, with ``{onderwerp}``, ``{jaar}`` and ``{dekking}``: which part).
+    """
+    tabellen = {s: wijkdata.kerncijfers(s, wr.jaar) for s in wr.wijken}
+    eerste = tabellen[wr.wijken[0]]
     rows = []
     for i, r in eerste.iterrows():
         row = {"variabele": r["variabele"], "label": r["label"], "eenheid": r["eenheid"], "jaar": r["jaar"]}
-        for s in slugs:
+        for s in wr.wijken:
             t = tabellen[s].iloc[i]
             row[s] = t["wijk"]
             row[f"{s}__tekst"] = _met_jaar(_w(t["eenheid"])(t["wijk"]), t["jaar"], r["jaar"])
@@ -78,88 +143,113 @@ def toon_kerncijfers(wijken: str, jaar: int, tabellen_dir: str) -> None:
         row["rotterdam__tekst"] = _w(r["eenheid"])(r["rotterdam"])
         rows.append(row)
     tabel = pd.DataFrame(rows)
-    namen = _namen(slugs)
     kolommen = [Kolom("label", "Onderwerp"),
                 Kolom("jaar", "Jaar", opmaak=lambda v: "–" if fmt.is_missing(v) else str(int(v)))]
-    kolommen += [Kolom(f"{s}__tekst", n, numeriek=True) for s, n in zip(slugs, namen, strict=True)]
+    kolommen += [Kolom(f"{s}__tekst", n, numeriek=True) for s, n in wr.per_wijk()]
     kolommen.append(Kolom("rotterdam__tekst", "Rotterdam", numeriek=True))
-    toon_tabel(tabel, kolommen, caption=f"Kerncijfers {fmt.opsomming(namen)} en Rotterdam",
-               bron=f"{_bron().bronvermelding.cbs}; peildatum 1 januari van het jaar (inkomen: jaar zelf).",
-               voetnoot=wijkdata.methode_kerncijfers(eerste) + wijkteksten.rotterdam_dekking_noten(eerste)
-               + " Een jaar tussen haakjes: dat cijfer is van een ander jaar. 'geen gegevens': de bron heeft dit cijfer niet.",
-               naam="kerncijfers", tabellen_dir=tabellen_dir,
-               data=tabel[["variabele", "label", "eenheid", "jaar", *slugs, "rotterdam"]])
+    m = wijkdata.kerncijfers_methode(eerste)
+    dekkingen = [vul_zin(dekking, onderwerp=teksten.kleine_letter(r.label), jaar=int(r.jaar), dekking=r.rotterdam_dekking)
+                 for r in eerste.itertuples() if r.rotterdam_dekking]
+    noot = vul_zin(voetnoot, stad=teksten.stad_zin(m, rotterdam), dekking=" ".join(dekkingen),
+                   benaderd=vul_zin(benaderd, onderwerpen=fmt.opsomming(list(m.benaderd)))
+                   if m.benaderd else "",
+                   cbs_buurt=vul_zin(cbs_buurt, onderwerpen=fmt.opsomming(list(m.cbs_eigen))) if m.cbs_eigen else "")
+    wr.tabel(tabel, kolommen, caption=vul_zin(caption, wijken=fmt.opsomming(wr.namen)), bron=vul_zin(bron, **wr.bronnen()),
+             voetnoot=noot, naam="kerncijfers", data=tabel[["variabele", "label", "eenheid", "jaar", *wr.wijken, "rotterdam"]])
 
 
-def _w(eenheid: str):
-    return lambda v: fmt.waarde(v, eenheid, decimals=0 if eenheid in ("pct", "eur", "aantal") else 1)
+def toon_wijkprofiel(wr: Wijkraadcontext, *, geen: str, uitleg: str, caption: str, veranderd: Mapping[str, str],
+                     verandering: str) -> None:
+    """The three Wijkprofiel indices of every wijk, latest edition up to ``jaar``, and what changed since the one
+    before.
 
-
-def toon_wijkprofiel(wijken: str, jaar: int, tabellen_dir: str) -> None:
-    """The three Wijkprofiel indices of every wijk, latest edition up to ``jaar`` and the one before."""
-    slugs = _lijst(wijken)
-    editie = wijkdata.wijkprofiel_editie(jaar)
+    Fields: ``geen`` (no edition up to the year): ``{jaar}``; ``uitleg``: ``{basisjaar}`` (index 100);
+    ``caption``: ``{editie}``; ``veranderd``, a dict with the cases ``wel`` and ``geen`` (no index changed by the
+    threshold): ``{vorige_editie}``, ``{drempel}``, ``{veranderingen}`` (the ``verandering`` of each index that did,
+    joined by '; ', with ``{wijk}``, ``{index}``, ``{van}``, ``{naar}``).
+    """
+    editie = wijkdata.wijkprofiel_editie(wr.jaar)
     if editie is None:
-        toon_tekst("Er zijn geen gegevens van het Wijkprofiel tot en met dit jaar.")
+        toon_tekst(vul_zin(geen, jaar=wr.jaar))
         return
     rows = []
-    for s, n in zip(slugs, _namen(slugs), strict=True):
-        wp = wijkdata.wijkprofiel(s, jaar).set_index("editie")
+    for s, n in wr.per_wijk():
+        wp = wijkdata.wijkprofiel(s, wr.jaar).set_index("editie")
         vorige = [e for e in wp.index if e < editie]
-        for col in ("Fysieke index", "Veiligheidsindex", "Sociale index"):
+        for col in _INDEXEN:
             nu = wp.at[editie, col] if editie in wp.index else math.nan
             vorig = wp.at[max(vorige), col] if vorige else math.nan
             rows.append({"wijk_slug": s, "wijk": n, "index": col, "editie": editie, "waarde": nu,
                          "vorige_editie": max(vorige) if vorige else None, "vorige_waarde": vorig})
     tabel = pd.DataFrame(rows)
-    breed = tabel.pivot(index="index", columns="wijk_slug", values="waarde").reindex(
-        ["Fysieke index", "Veiligheidsindex", "Sociale index"])[slugs].reset_index()
-    toon_tekst(wijkteksten.INDEX_UITLEG)
+    breed = tabel.pivot(index="index", columns="wijk_slug", values="waarde").reindex(_INDEXEN)[list(wr.wijken)].reset_index()
+    toon_tekst(vul_zin(uitleg, basisjaar=wijkteksten.basisjaar()))
     vorige_editie = tabel["vorige_editie"].dropna()
     voetnoot = ""
     if len(vorige_editie):
-        ve = int(vorige_editie.max())
-        veranderd = [f"{r.wijk}: {r.index[:1].lower()}{r.index[1:]} {fmt.getal(r.vorige_waarde)} → {fmt.getal(r.waarde)}"
-                     for r in tabel.itertuples() if not (fmt.is_missing(r.waarde) or fmt.is_missing(r.vorige_waarde))
-                     and abs(r.waarde - r.vorige_waarde) >= wijkteksten.DREMPEL_INDEX]
-        voetnoot = (f"Veranderd sinds {ve} ({wijkteksten.DREMPEL_INDEX} punten of meer): "
-                    + (("; ".join(veranderd) + ".") if veranderd else "geen."))
-    toon_tabel(breed, [Kolom("index", "Index")] + [
-        Kolom(s, n, numeriek=True, opmaak=lambda v: fmt.getal(v, missing="geen gegevens"))
-        for s, n in zip(slugs, _namen(slugs), strict=True)],
-        caption=f"Wijkprofiel {editie}", bron=_bron().bronvermelding.wijkprofiel, voetnoot=voetnoot,
-        naam="wijkprofiel", tabellen_dir=tabellen_dir, data=tabel)
-    for s, n in zip(slugs, _namen(slugs), strict=True):
-        _, detail, _ = wijkdata.wijkprofiel_detail(s, jaar)
-        zinnen = wijkteksten.beleving_zinnen(detail)
-        if zinnen:
-            toon_html(f"<h4>{escape(n)}: waar beleving en cijfers sterk verschillen</h4>")
-            toon_lijst(zinnen)
+        drempel = wijkteksten.DREMPEL_INDEX
+        veranderingen = [vul_zin(verandering, wijk=r.wijk, index=teksten.kleine_letter(r.index), van=fmt.getal(r.vorige_waarde),
+                             naar=fmt.getal(r.waarde))
+                         for r in tabel.itertuples() if not (fmt.is_missing(r.waarde) or fmt.is_missing(r.vorige_waarde))
+                         and abs(r.waarde - r.vorige_waarde) >= drempel]
+        voetnoot = vul_zin(teksten.kies(veranderd, "wel" if veranderingen else "geen", "veranderd"),
+                       vorige_editie=int(vorige_editie.max()), drempel=drempel, veranderingen="; ".join(veranderingen))
+    wr.tabel(breed, [Kolom("index", "Index")] + [
+        Kolom(s, n, numeriek=True, opmaak=lambda v: fmt.getal(v, missing="geen gegevens")) for s, n in wr.per_wijk()],
+        caption=vul_zin(caption, editie=editie), bron=wr.bron.bronvermelding.wijkprofiel, voetnoot=voetnoot,
+        naam="wijkprofiel", data=tabel)
 
 
-def toon_politie(wijken: str, jaar: int, tabellen_dir: str) -> None:
-    """Registrations per 1.000 inhabitants per category, every wijk beside Rotterdam, latest year with figures."""
-    slugs = _lijst(wijken)
-    per_wijk = {s: wijkdata.politie_categorieen(s, jaar) for s in slugs}
+def toon_beleving(wr: Wijkraadcontext, *, kop: str, zin: str) -> None:
+    """Per wijk, the sub-indices of the latest Wijkprofiel edition where residents' experience and the
+    registrations differ sharply (``teksten.beleving_verschillen``); nothing for a wijk without such a difference.
+
+    Fields: ``kop``: ``{wijk}``; ``zin`` (one list item per sub-index): ``{onderdeel}``, ``{meer_minder}`` ('meer'
+    or 'minder' positive than the registrations), ``{beleving}`` and ``{cijfers}`` (the two index figures).
+    """
+    for s, n in wr.per_wijk():
+        _, detail, _ = wijkdata.wijkprofiel_detail(s, wr.jaar)
+        verschillen = teksten.beleving_verschillen(detail)
+        if len(verschillen):
+            toon_html(f"<h4>{escape(vul_zin(kop, wijk=n))}</h4>")
+            toon_lijst([vul_zin(zin, onderdeel=r.onderdeel, meer_minder=teksten.meer_minder(r.verschil),
+                            beleving=fmt.getal(r.subjectief), cijfers=fmt.getal(r.objectief))
+                        for r in verschillen.itertuples()])
+
+
+def toon_politie(wr: Wijkraadcontext, *, geen: str, zin: Mapping[str, str], caption: str, voetnoot: str,
+                 rotterdam: Mapping[str, str]) -> None:
+    """Registrations per 1.000 inhabitants per category, every wijk beside Rotterdam, latest year with figures.
+
+    Fields: ``geen`` (no year with police figures and inhabitants): ``{jaar}``; ``zin``, a dict with the cases
+    ``wel`` (categories much more frequent than in the city) and ``geen``: ``{jaar}``, ``{wijk}``, ``{factor}``,
+    ``{soorten}`` (those categories); ``caption``: ``{jaar}``; ``voetnoot``: ``{stad}`` (the ``rotterdam``
+    templates, ``teksten.stad_zin``).
+    """
+    per_wijk = {s: wijkdata.politie_categorieen(s, wr.jaar) for s in wr.wijken}
     met = {s: t for s, t in per_wijk.items() if not t.empty}
     if not met:
-        toon_tekst("Er is geen jaar met politiecijfers én inwoners voor deze wijken.")
+        toon_tekst(vul_zin(geen, jaar=wr.jaar))
         return
     laatste = max(int(t["jaar"].iloc[0]) for t in met.values())
     eerste = next(t for t in met.values() if int(t["jaar"].iloc[0]) == laatste)
     tabel = eerste[["categorie", "rotterdam_per_1000"]].copy()
-    for s, t in per_wijk.items():
+    zinnen = []
+    for s, n in wr.per_wijk():
+        t = per_wijk[s]
         t = t[t["jaar"] == laatste] if not t.empty else t
         tabel[s] = tabel["categorie"].map(t.set_index("categorie")["per_1000"]) if not t.empty else math.nan
+        if not t.empty:
+            soorten = teksten.veel_vaker(t)
+            zinnen.append(vul_zin(teksten.kies(zin, "wel" if soorten else "geen", "zin"), jaar=laatste, wijk=n,
+                              factor=fmt.getal(teksten.VEEL_VAKER, 1), soorten=fmt.opsomming(soorten)))
+    toon_lijst(zinnen)
     p1 = lambda v: fmt.getal(v, 1, missing="–")  # noqa: E731
-    zinnen = [wijkteksten.politie_zin(n, per_wijk[s][per_wijk[s]["jaar"] == laatste])
-              for s, n in zip(slugs, _namen(slugs), strict=True) if not per_wijk[s].empty]
-    toon_lijst([z for z in zinnen if z])
-    toon_tabel(tabel, [Kolom("categorie", "Soort misdrijf")]
-               + [Kolom(s, n, numeriek=True, opmaak=p1) for s, n in zip(slugs, _namen(slugs), strict=True)]
-               + [Kolom("rotterdam_per_1000", "Rotterdam", numeriek=True, opmaak=p1)],
-               caption=f"Misdrijven per 1.000 inwoners, {laatste}", bron=_bron().bronvermelding.politie,
-               voetnoot=wijkdata.politie_methode(), naam="politie_per_1000", tabellen_dir=tabellen_dir)
+    wr.tabel(tabel, [Kolom("categorie", "Soort misdrijf")]
+             + [Kolom(s, n, numeriek=True, opmaak=p1) for s, n in wr.per_wijk()]
+             + [Kolom("rotterdam_per_1000", "Rotterdam", numeriek=True, opmaak=p1)],
+             caption=vul_zin(caption, jaar=laatste), bron=wr.bron.bronvermelding.politie,
+             voetnoot=vul_zin(voetnoot, stad=teksten.stad_zin(wijkdata.politie_stadmethode(), rotterdam)), naam="politie_per_1000")
 
 
 def _link_html(titel: str, link: str) -> str:
@@ -167,76 +257,78 @@ def _link_html(titel: str, link: str) -> str:
     return f'<a href="{escape(link)}">{escape(titel.strip())}</a><br><span class="link-tekst">{escape(link)}</span>'
 
 
-def _stukken_data():
+def _lijst_tabel(wr: Wijkraadcontext, lijst: wijkraden.Lijst, kolom: Kolom, kolommen: list[Kolom], *, caption: str,
+                 voetnoot: str, naam: str, **extra: list) -> None:
+    """A list of the raad's documents or toezeggingen: the date, the title as a link (``kolom``), then ``kolommen``
+    (``extra`` holds their values where they are made for the table). The CSV holds the list's own columns."""
+    rijen = lijst.rijen
+    tabel = rijen.assign(datum_tekst=rijen["datum"].map(wijkraden.datum_tekst), **extra,
+                         **{kolom.naam: [_link_html(t, link) for t, link in zip(rijen["titel"], rijen["link"], strict=True)]})
+    wr.tabel(tabel, [Kolom("datum_tekst", "Datum"), kolom, *kolommen], caption=caption,
+             bron=wr.bron.bronvermelding.wijkraden, voetnoot=voetnoot, naam=naam, data=rijen)
+
+
+def toon_stukken(wr: Wijkraadcontext, *, geen: str, telling: str, onbekend: str, caption: str,
+                 afkapping: Mapping[str, str], woorden: Sequence[str]) -> None:
+    """The raad's most recent adviezen, letters and other documents up to the end of ``jaar``.
+
+    Fields: ``geen`` (the source has none): ``{tot}``, ``{afkapping}``; ``telling``: ``{stukken}`` and
+    ``{adviezen}`` (counted), ``{staan}`` ('staat' or 'staan'), ``{uitsplitsing}`` (the adviezen by kind in brackets,
+    among them the ``onbekend`` ones whose title does not say: ``{aantal}``); ``caption``: ``{raad}``; ``afkapping``
+    and ``woorden`` (singular, plural): what the list covers (``teksten.afkapping``).
+    """
     from wijkrapport.sources import raadzoeker
 
-    return raadzoeker.load_wijkraad_stukken(), raadzoeker.load_toezeggingen(), raadzoeker.load_bron()
-
-
-def toon_stukken(naam: str, wijken: str, jaar: int, tabellen_dir: str) -> None:
-    """The raad's most recent adviezen, letters and other documents up to the end of ``jaar``."""
-    slugs = _lijst(wijken)
-    stukken, _, bron = _stukken_data()
-    lijst = wijkraden.stukken_van(stukken, slugs, jaar, bron.max_stukken_per_wijk)
+    lijst = wijkraden.stukken_van(raadzoeker.load_wijkraad_stukken(), wr.wijken, wr.jaar, wr.bron.max_stukken_per_wijk)
     rijen = lijst.rijen
+    onder = teksten.afkapping(lijst, afkapping, woorden)
     if rijen.empty:
-        toon_tekst(f"De bron heeft geen stukken van of over de raad tot en met {wijkraden.datum_tekst(lijst.tot)}.")
-    else:
-        adviezen = rijen[rijen["soort"] == "advies"]
-        telling = [f"{(adviezen['advies'] == a).sum()} {a}" for a in (wijkraden.GEVRAAGD, wijkraden.ONGEVRAAGD)
-                   if (adviezen["advies"] == a).any()]
-        zonder = int((adviezen["advies"] == "").sum())
-        zin = f"In deze lijst staan {len(rijen)} stukken, waarvan {len(adviezen)} adviezen"
-        if telling or zonder:
-            delen = telling + ([f"{zonder} waarvan de titel niet zegt of het gevraagd was"] if zonder else [])
-            zin += f" ({', '.join(delen)})"
-        toon_tekst(zin + ". Gevraagd of ongevraagd staat er alleen als de titel het zegt.")
-        tabel = rijen.assign(
-            datum_tekst=rijen["datum"].map(wijkraden.datum_tekst),
-            stuk=[_link_html(t, link) for t, link in zip(rijen["titel"], rijen["link"], strict=True)],
-            soort_tekst=[s + (f" ({a})" if a else "") for s, a in zip(rijen["soort"], rijen["advies"], strict=True)],
-            reactie=rijen["status"].map(lambda s: s or "–"),
-        )
-        toon_tabel(tabel, [Kolom("datum_tekst", "Datum"), Kolom("stuk", "Stuk", html=True, klasse="tekst-breed"),
-                           Kolom("soort_tekst", "Soort"), Kolom("reactie", "Reactie")],
-                   caption=f"Adviezen, brieven en andere stukken van of over de {naam[:1].lower()}{naam[1:]}",
-                   bron=bron.bronvermelding.wijkraden, voetnoot=wijkraden.afkapping_zin(lijst),
-                   naam="stukken", tabellen_dir=tabellen_dir,
-                   data=rijen.drop(columns=[c for c in ("beantwoord_op",) if c not in rijen]))
+        toon_tekst(vul_zin(geen, tot=wijkraden.datum_tekst(lijst.tot), afkapping=onder))
         return
-    toon_tekst(wijkraden.afkapping_zin(lijst))
+    adviezen = rijen[rijen["soort"] == "advies"]
+    delen = [f"{(adviezen['advies'] == a).sum()} {a}" for a in (wijkraden.GEVRAAGD, wijkraden.ONGEVRAAGD)
+             if (adviezen["advies"] == a).any()]
+    zonder = int((adviezen["advies"] == "").sum())
+    delen += [vul_zin(onbekend, aantal=zonder)] if zonder else []
+    toon_tekst(vul_zin(telling, staan=teksten.woord(len(rijen), "staat", "staan"),
+                   stukken=teksten.aantal(len(rijen), *woorden), adviezen=teksten.aantal(len(adviezen), "advies", "adviezen"),
+                   uitsplitsing=f" ({', '.join(delen)})" if delen else ""))
+    _lijst_tabel(wr, lijst, Kolom("stuk", "Stuk", html=True, klasse="tekst-breed"),
+                 [Kolom("soort_tekst", "Soort"), Kolom("reactie", "Reactie")],
+                 caption=vul_zin(caption, raad=wr.raad), voetnoot=onder, naam="stukken",
+                 soort_tekst=[s + (f" ({a})" if a else "") for s, a in zip(rijen["soort"], rijen["advies"], strict=True)],
+                 reactie=rijen["status"].map(lambda s: s or "–"))
 
 
-def toon_toezeggingen(wijken: str, jaar: int, tabellen_dir: str) -> None:
-    """The college's toezeggingen about the raad's wijken, with their state at the end of ``jaar``."""
-    slugs = _lijst(wijken)
-    _, toez, bron = _stukken_data()
-    lijst = wijkraden.toezeggingen_van(toez, slugs, jaar, bron.max_toezeggingen_per_wijk)
+def toon_toezeggingen(wr: Wijkraadcontext, *, geen: str, telling: str, caption: str, afkapping: Mapping[str, str],
+                      woorden: Sequence[str]) -> None:
+    """The college's toezeggingen about the raad's wijken, with their state at the end of ``jaar``.
+
+    Fields: ``geen`` (the source has none): ``{tot}``, ``{afkapping}``; ``telling``: ``{toezeggingen}`` (counted),
+    ``{staan}`` ('staat' or 'staan'), ``{tot}``, ``{was_waren}`` (agreeing with ``{afgedaan}``), ``{afgedaan}`` and
+    ``{open}`` (numbers); ``caption``: ``{raad}``; ``afkapping`` and ``woorden`` (singular, plural): what the list
+    covers (``teksten.afkapping``).
+    """
+    from wijkrapport.sources import raadzoeker
+
+    lijst = wijkraden.toezeggingen_van(raadzoeker.load_toezeggingen(), wr.wijken, wr.jaar, wr.bron.max_toezeggingen_per_wijk)
     rijen = lijst.rijen
-    zin = wijkraden.afkapping_zin(lijst, "toezeggingen", "toezegging")
+    onder = teksten.afkapping(lijst, afkapping, woorden)
+    tot = wijkraden.datum_tekst(lijst.tot)
     if rijen.empty:
-        toon_tekst(f"De bron heeft geen toezeggingen van het college over deze wijken tot en met "
-                   f"{wijkraden.datum_tekst(lijst.tot)}. {zin}")
+        toon_tekst(vul_zin(geen, tot=tot, afkapping=onder))
         return
     stand = rijen["stand_eind_jaar"].value_counts()
-    toon_tekst(f"Het college deed {len(rijen)} toezeggingen over deze wijken die in deze lijst staan. Op "
-               f"{wijkraden.datum_tekst(lijst.tot)} waren er {stand.get('afgedaan', 0)} afgedaan en "
-               f"{stand.get('later afgedaan', 0) + stand.get('nog niet afgedaan', 0)} nog niet.")
-    tabel = rijen.assign(datum_tekst=rijen["datum"].map(wijkraden.datum_tekst),
-                         toezegging=[_link_html(t, link) for t, link in zip(rijen["titel"], rijen["link"], strict=True)])
-    toon_tabel(tabel, [Kolom("datum_tekst", "Datum"), Kolom("toezegging", "Toezegging", html=True, klasse="tekst-breed"),
-                       Kolom("portefeuillehouder", "Wethouder"), Kolom("stand_tekst", "Stand")],
-               caption="Toezeggingen van het college over deze wijken", bron=bron.bronvermelding.wijkraden,
-               voetnoot=zin, naam="toezeggingen", tabellen_dir=tabellen_dir)
+    afgedaan = int(stand.get("afgedaan", 0))
+    toon_tekst(vul_zin(telling, toezeggingen=teksten.aantal(len(rijen), *woorden), staan=teksten.woord(len(rijen), "staat", "staan"),
+                   tot=tot, was_waren=teksten.woord(afgedaan, "was", "waren"), afgedaan=afgedaan,
+                   open=int(stand.get("later afgedaan", 0) + stand.get("nog niet afgedaan", 0))))
+    _lijst_tabel(wr, lijst, Kolom("toezegging", "Toezegging", html=True, klasse="tekst-breed"),
+                 [Kolom("portefeuillehouder", "Wethouder"), Kolom("stand_tekst", "Stand")],
+                 caption=vul_zin(caption, raad=wr.raad), voetnoot=onder, naam="toezeggingen")
 
 
-def toon_verantwoording(wijken: str, jaar: int) -> None:
-    b = _bron()
-    items = [b.bronvermelding.cbs + ". Peildatum: 1 januari van het jaar.",
-             b.bronvermelding.wijkprofiel + ".",
-             b.bronvermelding.politie + ". Geregistreerde misdrijven in het kalenderjaar.",
-             b.bronvermelding.wijkraden + ". Links staan als tekst in het document; ze worden niet opgehaald.",
-             f"Stand van de bron: {b.stand}.",
-             "Rotterdam: berekend uit alle wijken van de stad (zie de zin onder elke tabel).",
-             "'geen gegevens' betekent: de bron heeft dit cijfer niet. Wij vullen niets zelf in."]
-    toon_lijst(items)
+def toon_verantwoording(wr: Wijkraadcontext, *, punten: Sequence[str]) -> None:
+    """A list of the sources and what to know about them, one item per template; fields: the credits of
+    :meth:`Wijkraadcontext.bronnen`."""
+    toon_lijst([vul_zin(p, **wr.bronnen()) for p in punten])
