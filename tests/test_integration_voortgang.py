@@ -87,7 +87,7 @@ def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
 
     assert entry["versie"] == __version__ and manifest["jaar"] == "2024"
     inputs = entry["inputs"]
-    assert {"wijkrapport-code", "params/2024/voortgangsrapportage.yml", "notebooks/nprz_doelstelling.ipynb",
+    assert {"wijkrapport-code", "params/2024/voortgangsrapportage.yml", "notebooks/voortgang_doelstelling.ipynb",
             "data/nprz/metingen.csv", "data/nprz/2024/gedrukt.csv", "data/nprz/2024/interventies.csv"} <= set(inputs)
     assert all(len(h) == 64 for h in inputs.values()), "sha256 per input"
     assert entry["duur_s"] > 0 and entry["duur_notebooks_s"] > 0 and entry["duur_html_pdf_s"] > 0

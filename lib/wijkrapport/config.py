@@ -44,7 +44,7 @@ class Hoofdstuk(_Strict):
     @classmethod
     def _plain_name(cls, v: str) -> str:
         if not NOTEBOOK.match(v):
-            raise ValueError("verwacht een notebooknaam zoals 'nprz_pijler.ipynb' (geen map of pad)")
+            raise ValueError("verwacht een notebooknaam zoals 'voortgang_pijler.ipynb' (geen map of pad)")
         return v
 
 
