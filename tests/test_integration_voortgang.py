@@ -7,21 +7,16 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from helpers import pdf_text, run_cli
+from proza import aandeel
+from wijkrapport.sources.registry import load_programma
 
 pytestmark = pytest.mark.slow
 
-HOOFDSTUKKEN = [
-    "Samenvatting",
-    "Verhuisbewegingen op Zuid",
-    "Stand t.a.v. doelstelling",
-    "Pijler Thuisbasis op orde",
-    "Pijler School",
-    "Pijler Werk",
-    "Pijler Wonen",
-    "Pijler Veilig",
-    "Resultaten van de activiteiten (interventies)",
-    "Financiën programmabureau",
-]
+def _hoofdstukken() -> list:
+    import yaml
+    from helpers import ROOT
+
+    return yaml.safe_load((ROOT / "params" / "2024" / "voortgangsrapportage.yml").read_text(encoding="utf-8"))["hoofdstukken"]
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +25,26 @@ def gebouwd(volledige_build):
 
 
 def test_html_holds_every_chapter_in_document_order(gebouwd):
+    """One h2 per chapter of the params; each pijler chapter is headed by its pijler, in the order of the params."""
     target, _ = gebouwd
     soup = BeautifulSoup((target / "voortgangsrapportage.html").read_text(encoding="utf-8"), "html.parser")
     h2 = [h.get_text(" ", strip=True) for h in soup.select("main h2")]
-    assert h2 == HOOFDSTUKKEN
+    hoofdstukken = _hoofdstukken()
+    assert len(h2) == len(hoofdstukken)
+    programma = load_programma("nprz")
+    for kop, h in zip(h2, hoofdstukken, strict=True):
+        if "pijler" in h.get("parameters", {}):
+            assert kop.endswith(programma.pijler_label(h["parameters"]["pijler"])), kop
     assert len(soup.find_all("h1")) == 1
     assert soup.html["lang"] == "nl"
+
+
+def test_the_story_is_written_in_the_notebooks(gebouwd):
+    """Issue 22: at least half of the report's prose (word trigrams, tables excluded) is written in its notebooks
+    or the params, not in lib/ (tests/proza.py)."""
+    target, _ = gebouwd
+    share, in_notebooks, in_lib = aandeel((target / "voortgangsrapportage.html").read_text(encoding="utf-8"))
+    assert share >= 0.5, f"{share:.1%}: {in_notebooks} trigrams in notebooks/params, {in_lib} in lib"
 
 
 def test_html_shows_computed_figures_in_dutch_format(gebouwd):
@@ -78,7 +87,7 @@ def test_doelstelling_csv_contract(gebouwd):
 def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
     target, _ = gebouwd
     notebooks = sorted(p.name for p in (target / "notebooks").glob("*.ipynb"))
-    assert len(notebooks) == len(HOOFDSTUKKEN)
+    assert len(notebooks) == len(_hoofdstukken())
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
     entry = manifest["rapporten"]["voortgangsrapportage"]
     assert entry["status"] == "gebouwd"
@@ -87,7 +96,7 @@ def test_executed_notebooks_kept_for_audit_and_manifest(gebouwd):
 
     assert entry["versie"] == __version__ and manifest["jaar"] == "2024"
     inputs = entry["inputs"]
-    assert {"wijkrapport-code", "params/2024/voortgangsrapportage.yml", "notebooks/nprz_doelstelling.ipynb",
+    assert {"wijkrapport-code", "params/2024/voortgangsrapportage.yml", "notebooks/voortgang_doelstelling.ipynb",
             "data/nprz/metingen.csv", "data/nprz/2024/gedrukt.csv", "data/nprz/2024/interventies.csv"} <= set(inputs)
     assert all(len(h) == 64 for h in inputs.values()), "sha256 per input"
     assert entry["duur_s"] > 0 and entry["duur_notebooks_s"] > 0 and entry["duur_html_pdf_s"] > 0

@@ -15,7 +15,7 @@ jaar: 2024
 titel: Voortgangsrapportage NPRZ 2024
 ondertitel: Snelle test
 hoofdstukken:
-  - notebook: nprz_doelstelling.ipynb
+  - notebook: voortgang_doelstelling.ipynb
 """
 
 
@@ -39,14 +39,14 @@ def test_failing_notebook_keeps_published_report_and_names_the_cell(project):
     before = {k: v for k, v in snapshot(published).items() if k != "manifest.json"}
     assert "voortgangsrapportage.pdf" in before
 
-    nb_path = project / "notebooks" / "nprz_doelstelling.ipynb"
+    nb_path = project / "notebooks" / "voortgang_doelstelling.ipynb"
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('kapotte berekening')"))
     nbformat.write(nb, nb_path)
 
     bad = cli(project, "--year", "2024", "--jobs", "1")
     assert bad.returncode == 1
-    assert "nprz_doelstelling.ipynb" in bad.stderr and "cel" in bad.stderr
+    assert "voortgang_doelstelling.ipynb" in bad.stderr and "cel" in bad.stderr
     assert "ValueError: kapotte berekening" in bad.stderr
     after = {k: v for k, v in snapshot(published).items() if k != "manifest.json"}
     assert after == before, "a failed run changed published files"

@@ -7,9 +7,12 @@ there: their chapters say so.
 
 import csv
 import re
+from collections import Counter
 
 import pytest
 from helpers import make_project, run_cli
+from voortgang_sjablonen import sjabloon
+from wijkrapport.rapporten.voortgangsrapportage.context import Voortgangscontext
 
 NIEUW = """\
 fundamenteel_niveau,Zuid,2024/25,94.0,voorlopig,testwaarde,test
@@ -74,19 +77,30 @@ def test_shares_and_targets_of_the_new_year(gebouwd):
 
 
 def test_labels_say_the_new_year_and_revisions_are_marked(gebouwd):
-    _, _, html, _ = gebouwd
+    _, target, html, _ = gebouwd
     tekst = _tekst(html)
-    for label in ("Voortgangsrapportage NPRZ 2025", "Stand t.a.v. doelstelling 2025", "Doel 2025",
-                  "het doel voor 2025", "Het cijfer van 2024/25 is herzien: eerder 94,0%"):
+    vc = Voortgangscontext(jaar=2025, programma="nprz")
+    for label in ("Voortgangsrapportage NPRZ 2025", "Doel 2025",  # title from the params, column from the year
+                  vc.vul(sjabloon("voortgang_doelstelling.ipynb", "caption", "toon_alle_effecten")),
+                  vc.vul(sjabloon("voortgang_pijler.ipynb", "groen"), doel="93,6%"),  # fundamenteel_niveau
+                  vc.vul(sjabloon("voortgang_pijler.ipynb", "herzien"), peildatum="2024/25", vorige_waarde="94,0%"),
+                  vc.vul(sjabloon("voortgang_doelstelling.ipynb", "geen_gedrukt"))):
         assert label in tekst, label
-    assert "% gedrukt" not in tekst and "niet consistent met de gedrukte" not in tekst
-    assert "Over 2025 is er (nog) geen gedrukte rapportage om mee te vergelijken." in tekst
+    assert "% gedrukt" not in tekst and not (target / "data" / "afwijkingen.csv").exists()
 
 
 def test_lagging_chapters_say_so(gebouwd):
     _, target, html, _ = gebouwd
     tekst = _tekst(html)
-    assert tekst.count("Nog geen cijfers over 2025.") == 6  # algemene indicatoren, verhuis, 2x thuisbasis, interv., fin.
+    vc = Voortgangscontext(jaar=2025, programma="nprz")
+    # algemene indicatoren, verhuisbewegingen, two tables of thuisbasis, interventies, financiën
+    keer = {"voortgang_samenvatting.ipynb": 1, "voortgang_verhuisbewegingen.ipynb": 1, "voortgang_pijler.ipynb": 2,
+            "voortgang_interventies.ipynb": 1, "voortgang_financien.ipynb": 1}
+    verwacht = Counter()
+    for notebook, n in keer.items():
+        verwacht[vc.vul(sjabloon(notebook, "geen_cijfers"))] += n
+    assert all("2025" in zin for zin in verwacht)
+    assert {zin: tekst.count(zin) for zin in verwacht} == dict(verwacht)
     assert "Kleur 2025" not in tekst and "Kleur 2024" not in tekst
     assert not (target / "data" / "interventies_werk.csv").exists()
     assert not (target / "data" / "financien.csv").exists()

@@ -76,7 +76,7 @@ class _Strict(BaseModel):
 
 
 class Hoofdstuk(_Strict):
-    notebook: Annotated[str, _notebooknaam("nprz_pijler.ipynb")]
+    notebook: Annotated[str, _notebooknaam("voortgang_pijler.ipynb")]
     parameters: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
 

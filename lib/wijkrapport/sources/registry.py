@@ -248,7 +248,10 @@ class Onderdeel(_Strict):
 class Programma(_Strict):
     naam: str
     titel: str
+    afkorting: str = ""  # short name written after the title in running text, e.g. "... (ABC)"
     gemeente: str
+    zinsnamen: dict[str, str] = Field(default_factory=dict, description=(
+        "areas as a sentence names them (with an article, e.g. 'de G4'); default: the area's name"))
     hoofdstukwoord: str = "pijler"  # the programme's own word for a chapter: pijler, tafel, thema
     hoofdstukwoord_meervoud: str | None = Field(default=None, description=(
         "plural of hoofdstukwoord (e.g. 'thema's'); default: the regular Dutch plural of hoofdstukwoord"))

@@ -1,11 +1,15 @@
 """Building blocks of a programme's voortgangsrapportage chapters (called from notebooks).
 
-Every function takes the programme name (the notebooks' ``programma`` parameter); source credits come from the
-programme file (``onderdelen.<id>.bron``) and the data, years from the report year and the files.
+Every view takes the notebook's :class:`Voortgangscontext` first (year, programme, where the tables go) and the
+fixed text as keyword arguments: headings, captions, footnotes and sentence templates are written in the notebook
+(``notebooks/voortgang_*.ipynb``); the views compute, format and display. Templates use ``{fields}``: those of
+:attr:`Voortgangscontext.velden` and the ones each view names. Source credits come from the programme file
+(``onderdelen.<id>.bron``) and the data, years from the report year and the files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 import pandas as pd
@@ -13,27 +17,23 @@ import pandas as pd
 from wijkrapport import format as fmt
 from wijkrapport.domain.traject import status_telling
 from wijkrapport.rendering.charts import reeks_chart
-from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tabel, toon_tekst
+from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tekst
 from wijkrapport.rendering.tables import Kolom
 from wijkrapport.sources import jaarbestanden
-from wijkrapport.sources.registry import Programma, load_programma
+from wijkrapport.sources.registry import Programma
+from wijkrapport.taal import aantal
 
 from . import teksten
-from .voortgang import kolom
+from .context import Voortgangscontext
+from .voortgang import kolom, met_doel
+
+__all__ = ["Voortgangscontext"]
 
 REF_KORT = {"G4": "G4", "Rotterdam": "Rdam", "vast": "vast"}
 
 
-def _p(programma: str | Programma) -> Programma:
-    return load_programma(programma) if isinstance(programma, str) else programma
-
-
-def nog_geen_cijfers(jaar: int) -> str:
-    return f"Nog geen cijfers over {jaar}."
-
-
-def _bron(programma: Programma, onderdeel: str, jaar: int) -> str:
-    return programma.onderdelen[onderdeel].bron.format(jaar=jaar)
+def _bron(vc: Voortgangscontext, onderdeel: str) -> str:
+    return vc.register.onderdelen[onderdeel].bron.format(jaar=vc.jaar)
 
 
 def bron_metingen(programma: Programma) -> str:
@@ -61,33 +61,6 @@ def _rij_klasse(row: pd.Series) -> str:
     return "afwijking" if row.get("reproductie") == "wijkt af" else ""
 
 
-def toon_effecttabel(tabel: pd.DataFrame, jaar: int, caption: str, naam: str | None, tabellen_dir: str,
-                     programma: str | Programma, kop: str = "") -> None:
-    """The effect table, with the printed % beside ours for a year that has a printed report (landscape in print)."""
-    from .voortgang import eindjaar
-
-    programma = _p(programma)
-    gedrukt = bool(tabel["gedrukt"].any()) if "gedrukt" in tabel else False
-    voetnoot = "% ingelopen is berekend uit de metingen."
-    if gedrukt:
-        voetnoot += (f" '% gedrukt' is het percentage in de gedrukte rapportage over {jaar}. Rijen met een gekleurde "
-                     "achtergrond wijken af.")
-    toon_tabel(
-        tabel,
-        effect_kolommen(jaar, eindjaar(programma), gedrukt),
-        caption=caption,
-        bron=bron_metingen(programma) + ".",
-        naam=naam,
-        tabellen_dir=tabellen_dir,
-        eenheid_kolom="eenheid",
-        rij_klasse=_rij_klasse,
-        voetnoot=voetnoot,
-        data=tabel[[c for c in EXPORT_DATA if c in tabel]],
-        klasse="breed",
-        kop=kop,
-    )
-
-
 EXPORT_DATA = [
     "indicator_id", "indicator", "pijler", "soort", "eenheid", "referentie", "startjaar", "g4_start", "g4_huidig",
     "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig", "referentie_huidig", "pct_ingelopen",
@@ -95,17 +68,40 @@ EXPORT_DATA = [
 ]
 
 
-def _reeksen(row: pd.Series, programma: Programma, jaar: int) -> dict[str, pd.DataFrame]:
-    """Every period up to ``jaar`` of the indicator's series, per area of the table."""
+def toon_effecttabel(vc: Voortgangscontext, tabel: pd.DataFrame, naam: str, *, caption: str, kop: str,
+                     voetnoot: str, voetnoot_gedrukt: str, **velden: object) -> None:
+    """The effect table, with the printed % beside ours for a year that has a printed report (landscape in print).
+
+    ``voetnoot_gedrukt`` is added to ``voetnoot`` only then. Fields: those of the context and ``velden``.
+    """
+    gedrukt = bool(tabel["gedrukt"].any()) if "gedrukt" in tabel else False
+    noot = vc.vul(voetnoot, **velden) + (" " + vc.vul(voetnoot_gedrukt, **velden) if gedrukt else "")
+    vc.tabel(
+        tabel,
+        effect_kolommen(vc.jaar, vc.eindjaar, gedrukt),
+        caption=vc.vul(caption, **velden),
+        bron=bron_metingen(vc.register) + ".",
+        naam=naam,
+        eenheid_kolom="eenheid",
+        rij_klasse=_rij_klasse,
+        voetnoot=noot,
+        data=tabel[[c for c in EXPORT_DATA if c in tabel]],
+        klasse="breed",
+        kop=vc.vul(kop, **velden),
+    )
+
+
+def _reeksen(row: pd.Series, vc: Voortgangscontext) -> dict[str, pd.DataFrame]:
+    """Every period up to the report year of the indicator's series, per area of the table."""
     from wijkrapport.domain import metingen as mt
 
-    from .voortgang import metingen
+    from .voortgang import gebieden, metingen
 
-    m = metingen(programma)
-    serie = programma.indicator(row["indicator_id"]).meting_id
+    m = metingen(vc.register)
+    serie = vc.register.indicator(row["indicator_id"]).meting_id
     uit = {}
-    for gebied in (programma.doelgebied, *programma.vergelijkingsgebieden):
-        r = mt.reeks(m, serie, gebied, jaar)
+    for gebied in gebieden(vc.register):
+        r = mt.reeks(m, serie, gebied, vc.jaar)
         uit[gebied] = r[r["waarde"].notna()]
     return uit
 
@@ -122,65 +118,80 @@ def _doelpad(row: pd.Series, programma: Programma, zuid: pd.DataFrame) -> list[t
             for j, a in sorted(regime.aandeel.items())]
 
 
-def toon_indicator(row: pd.Series, jaar: int, programma: str | Programma) -> None:
-    """Heading, sentence, printed-difference warning and the trend chart of one indicator."""
-    programma = _p(programma)
+def referentie_naam(vc: Voortgangscontext, referentie: str | None, vast: str) -> str:
+    """The indicator's reference as a sentence names it; ``vast`` (from the notebook) for a fixed target."""
+    if referentie == "vast":
+        return vast
+    return vc.zinsnaam(referentie) if referentie else vast
+
+
+def toon_indicator(vc: Voortgangscontext, row: pd.Series, t: Mapping) -> None:
+    """Heading, sentence, revision and printed-difference notes and the trend chart of one indicator.
+
+    ``t`` holds the notebook's templates: ``soort`` (label per kind), ``zinnen`` (see
+    :func:`.teksten.indicator_zin`), ``vast`` (name of a fixed target), ``herzien`` (``{peildatum}``,
+    ``{vorige_waarde}``), ``let_op`` (``{opmerkingen}``), ``geen_grafiek``, ``grafiektitel`` and
+    ``grafiektitel_start_nu`` (``{indicator}``), ``doel_label`` (chart legend) and ``alt`` (see
+    :func:`.teksten.grafiek_alt`).
+    """
+    p = vc.register
     toon_html(f"<h3>{escape(row['indicator'])}</h3>")
-    soort = {"doel": "Doelstelling", "indicator": "Indicator"}.get(row["soort"], row["soort"])
+    soort = t["soort"].get(row["soort"], row["soort"])
     toon_html(f'<p class="meta">{escape(soort)} · {fmt.status_html(row["status"])}</p>')
-    toon_tekst(teksten.indicator_zin(row, jaar))
+    ref = referentie_naam(vc, row.get("referentie"), t["vast"])
+    toon_tekst(teksten.indicator_zin(row, t["zinnen"], vc.vul, ref, kolom(p.doelgebied)))
     if row.get("herzien"):
-        toon_tekst(f"Het cijfer van {row['peildatum']} is herzien: eerder {fmt.waarde(row['vorige_waarde'], row['eenheid'])}.")
+        toon_tekst(vc.vul(t["herzien"], peildatum=row["peildatum"],
+                          vorige_waarde=fmt.waarde(row["vorige_waarde"], row["eenheid"])))
     if row.get("opmerkingen"):
-        toon_tekst("Let op: " + row["opmerkingen"], klasse="kader let-op")
-    reeksen = _reeksen(row, programma, jaar)
+        toon_tekst(vc.vul(t["let_op"], opmerkingen=row["opmerkingen"]), klasse="kader let-op")
+    reeksen = _reeksen(row, vc)
     if all(r.empty for r in reeksen.values()):
-        toon_tekst("Geen cijfers in de bron om een grafiek te tekenen.")
+        toon_tekst(vc.vul(t["geen_grafiek"]))
         return
     eenheid = row["eenheid"]
-    zuid = reeksen[programma.doelgebied]
-    pad = _doelpad(row, programma, zuid)
+    pad = _doelpad(row, p, reeksen[p.doelgebied])
     punten = {g: list(zip(r["laatste_dag"], r["waarde"], strict=True)) for g, r in reeksen.items()}
-    fig = reeks_chart(punten, eenheid, pad, doel_label="doel (traject)")
+    fig = reeks_chart(punten, eenheid, pad, doel_label=vc.vul(t["doel_label"]))
     alleen_start_nu = all(len(r) <= 2 for r in reeksen.values())
     data = pd.concat([r.assign(gebied=g)[["gebied", "periode", "waarde", "status"]] for g, r in reeksen.items()],
                      ignore_index=True)
-    titel = f"{row['indicator']}: alle periodes in de data."
-    if alleen_start_nu:
-        titel += " De data bevatten alleen de start en de stand nu, geen cijfers over de jaren daartussen."
+    gebieden = {kolom(g): g for g in reeksen}
     toon_figuur(
         fig,
-        alt=teksten.grafiek_alt(row, jaar),
-        titel=titel,
-        bron=row.get("bron") or bron_metingen(programma),
+        alt=teksten.grafiek_alt(row, gebieden, t["alt"], vc.vul),
+        titel=vc.vul(t["grafiektitel_start_nu" if alleen_start_nu else "grafiektitel"], indicator=row["indicator"]),
+        bron=row.get("bron") or bron_metingen(p),
         data=data,
         data_kolommen=[Kolom("gebied", "Gebied"), Kolom("periode", "Periode"),
                        Kolom("waarde", "Waarde", numeriek=True, opmaak=lambda v: fmt.waarde(v, eenheid, missing="–"))],
     )
 
 
-def toon_pijler(tabel: pd.DataFrame, jaar: int, pijler: str, tabellen_dir: str, programma: str | Programma) -> None:
-    """Status summary, one section per indicator and the effect table of a pijler."""
-    programma = _p(programma)
+def toon_pijler(vc: Voortgangscontext, pijler: str, *, geen_indicatoren: str, samenvatting: Mapping[str, str],
+                indicator: Mapping, effecttabel: Mapping[str, str]) -> None:
+    """Status summary, one section per indicator and the effect table of a pijler.
+
+    ``geen_indicatoren``: the sentence when the pijler has no effect indicators (fields ``{pijler}``: its
+    label); ``samenvatting``: see :func:`.teksten.status_samenvatting`; ``indicator``: see :func:`toon_indicator`;
+    ``effecttabel``: the keyword arguments of :func:`toon_effecttabel` (field ``{pijler}``).
+    """
+    tabel = vc.doelstelling
     sub = tabel[(tabel["pijler"] == pijler) & (tabel["soort"] != "demografie")]
-    label = programma.pijler_label(pijler)
+    label = vc.register.pijler_label(pijler)
     if sub.empty:
         toon_html(f'<p class="meta">{fmt.status_html("grijs")}</p>')
-        toon_tekst(f"Voor de pijler {label} staan in de bron geen effectindicatoren met cijfers voor Zuid. "
-                   "De voortgang op effect is daarom niet te bepalen.")
+        toon_tekst(vc.vul(geen_indicatoren, pijler=label))
         return
     telling = status_telling(sub.assign(pijler=pijler))
-    toon_lijst(teksten.status_samenvatting(telling, {pijler: label}))
+    toon_lijst(teksten.status_samenvatting(telling, {pijler: label}, samenvatting, vc.vul))
     for _, row in sub.iterrows():
-        toon_indicator(row, jaar, programma)
-    toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}, pijler {label}",
-                     naam=f"effecttabel_{pijler}", tabellen_dir=tabellen_dir, programma=programma,
-                     kop="Tabel: stand t.a.v. doelstelling")
+        toon_indicator(vc, row, indicator)
+    toon_effecttabel(vc, sub, f"effecttabel_{pijler}", pijler=label, **effecttabel)
 
 
-def status_overzicht(tabel: pd.DataFrame, programma: str | Programma) -> pd.DataFrame:
+def status_overzicht(tabel: pd.DataFrame, programma: Programma) -> pd.DataFrame:
     """Counts per pijler (all pijlers of the programme, also those without indicators)."""
-    programma = _p(programma)
     sub = tabel[(tabel["soort"] != "demografie") & (tabel["regime"] != "")]
     telling = status_telling(sub)
     telling = telling.reindex([p.id for p in programma.pijlers], fill_value=0)
@@ -188,60 +199,53 @@ def status_overzicht(tabel: pd.DataFrame, programma: str | Programma) -> pd.Data
     return telling.reset_index(drop=True)
 
 
-def toon_pijlerkop(pijler: str, programma: str | Programma) -> None:
-    programma = _p(programma)
-    toon_html(f"<h2>Pijler {escape(programma.pijler_label(pijler))}</h2>")
+def toon_pijlerkop(vc: Voortgangscontext, pijler: str, *, kop: str) -> None:
+    """The chapter heading of a pijler (``kop``: field ``{pijler}``, its label)."""
+    toon_html(f"<h2>{escape(vc.vul(kop, pijler=vc.register.pijler_label(pijler)))}</h2>")
 
 
-def toon_statuslegenda() -> None:
-    uitleg = {
-        "groen": "Zuid heeft het doel van dit jaar gehaald.",
-        "oranje": "Zuid beweegt naar de referentie toe, maar het doel van dit jaar is nog niet gehaald.",
-        "rood": "Zuid is niet vooruitgegaan of van de referentie af bewogen.",
-        "grijs": "Niet te bepalen, omdat cijfers ontbreken.",
-    }
-    items = "".join(f"<li>{fmt.status_html(s)} {escape(t)}</li>" for s, t in uitleg.items())
+def toon_statuslegenda(vc: Voortgangscontext, *, uitleg: Mapping[str, str]) -> None:
+    """The status symbols with what each means (``uitleg``: status -> sentence), in the notebook's order."""
+    items = "".join(f"<li>{fmt.status_html(s)} {escape(vc.vul(t))}</li>" for s, t in uitleg.items())
     toon_html(f'<ul class="legenda">{items}</ul>')
 
 
-def toon_regimes(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    """The trajectory tables of the registry: year -> share of the gap."""
-    programma = _p(programma)
-    jaren = sorted({j for r in programma.regimes.values() for j in r.aandeel})
+def toon_regimes(vc: Voortgangscontext, *, caption: str, bron: str) -> None:
+    """The trajectory tables of the programme file: year -> share of the gap."""
+    p = vc.register
+    jaren = sorted({j for r in p.regimes.values() for j in r.aandeel})
     rows = []
-    for rid, regime in programma.regimes.items():
+    for rid, regime in p.regimes.items():
         row = {"regime": regime.omschrijving or rid}
         for j in jaren:
             row[str(j)] = regime.share(j)
         rows.append(row)
-    df = pd.DataFrame(rows)
     kolommen = [Kolom("regime", "Traject")] + [
         Kolom(str(j), str(j), numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")) for j in jaren
     ]
-    toon_tabel(df, kolommen, caption="Aandeel van het verschil dat per jaar ingelopen moet zijn",
-               bron=f"{programma.titel}: trajecten in params/programmas/{programma.naam}.yml",
-               naam="trajecten", tabellen_dir=tabellen_dir)
+    vc.tabel(pd.DataFrame(rows), kolommen, caption=vc.vul(caption), bron=vc.vul(bron), naam="trajecten")
 
 
-def toon_status_overzicht(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    programma = _p(programma)
-    overzicht = status_overzicht(tabel, programma)
-    labels = {p.id: p.label for p in programma.pijlers}
-    telling = overzicht.set_index(pd.Index([p.id for p in programma.pijlers]))
-    toon_lijst(teksten.status_samenvatting(telling, labels))
+def toon_status_overzicht(vc: Voortgangscontext, *, caption: str, samenvatting: Mapping[str, str]) -> None:
+    """One sentence per pijler (``samenvatting``: see :func:`.teksten.status_samenvatting`) and the counts table."""
+    p = vc.register
+    overzicht = status_overzicht(vc.doelstelling, p)
+    labels = {q.id: q.label for q in p.pijlers}
+    telling = overzicht.set_index(pd.Index([q.id for q in p.pijlers]))
+    toon_lijst(teksten.status_samenvatting(telling, labels, samenvatting, vc.vul))
     kolommen = [Kolom("pijler", "Pijler")] + [
-        Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_LABEL[s]}", numeriek=True) for s in ("groen", "oranje", "rood", "grijs")
+        Kolom(s, f"{fmt.STATUS_SYMBOOL[s]} {fmt.STATUS_LABEL[s]}", numeriek=True) for s in teksten.STATUSSEN
     ] + [Kolom("totaal", "Totaal", numeriek=True)]
-    toon_tabel(overzicht, kolommen, caption=f"Status van de doelen en indicatoren per pijler, {jaar}",
-               bron=bron_metingen(programma),
-               naam="status_per_pijler", tabellen_dir=tabellen_dir)
+    vc.tabel(overzicht, kolommen, caption=vc.vul(caption), bron=bron_metingen(p), naam="status_per_pijler")
 
 
-def toon_demografie(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    programma = _p(programma)
-    onderdeel = next((o for o in programma.onderdelen.values() if o.soort == "demografie"), None)
+def toon_demografie(vc: Voortgangscontext) -> None:
+    """Population figures of the doelgebied beside the comparison areas (caption: the programme file's title)."""
+    p = vc.register
+    onderdeel = next((o for o in p.onderdelen.values() if o.soort == "demografie"), None)
     if onderdeel is None:
         return
+    tabel = vc.doelstelling
     demo = tabel[tabel["soort"] == "demografie"]
     kolommen = [
         Kolom("indicator", "Indicator"),
@@ -251,86 +255,92 @@ def toon_demografie(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma
         Kolom("rotterdam_huidig", "Rotterdam nu", numeriek=True),
         Kolom("g4_huidig", "G4 nu", numeriek=True),
     ]
-    toon_tabel(demo, kolommen, caption=onderdeel.titel or "Demografie",
-               bron=f"{onderdeel.bron}; {bron_metingen(programma)}",
-               naam="demografie", tabellen_dir=tabellen_dir, eenheid_kolom="eenheid",
-               data=demo[["indicator_id", "indicator", "peildatum", "eenheid", "g4_start", "g4_huidig",
-                          "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]])
+    vc.tabel(demo, kolommen, caption=onderdeel.titel or "Demografie",
+             bron=f"{onderdeel.bron}; {bron_metingen(p)}", naam="demografie", eenheid_kolom="eenheid",
+             data=demo[["indicator_id", "indicator", "peildatum", "eenheid", "g4_start", "g4_huidig",
+                        "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]])
 
 
-def toon_alle_effecten(tabel: pd.DataFrame, jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    from .voortgang import met_doel
-
-    sub = met_doel(tabel)
-    toon_effecttabel(sub, jaar, caption=f"Stand t.a.v. doelstelling {jaar}: alle doelen en indicatoren",
-                     naam="effecttabel", tabellen_dir=tabellen_dir, programma=programma,
-                     kop="Overzicht van alle indicatoren")
+def toon_alle_effecten(vc: Voortgangscontext, **effecttabel: str) -> None:
+    """The effect table of every target and indicator (keyword arguments: those of :func:`toon_effecttabel`)."""
+    toon_effecttabel(vc, met_doel(vc.doelstelling), "effecttabel", **effecttabel)
 
 
-def toon_afwijkingen(tabel: pd.DataFrame, jaar: int, tabellen_dir: str) -> None:
+def toon_afwijkingen(vc: Voortgangscontext, *, zinnen: Mapping[str, str], caption: str, bron: str) -> None:
     """Where the printed report is inconsistent: with its formula, its own text or its trajectory.
 
-    Only for a year that has a printed report; otherwise one sentence says there is none to compare with.
+    Only for a year that has a printed report; otherwise ``zinnen["geen_gedrukt"]``. Further ``zinnen``:
+    ``alles_klopt``, ``fouten`` (before the table; ``{indicatoren}``: '3 indicatoren'), ``afronding``
+    (``{indicatoren}``, ``{namen}``).
     """
+    tabel = vc.doelstelling
     if not tabel["gedrukt"].any():
-        toon_tekst(f"Over {jaar} is er (nog) geen gedrukte rapportage om mee te vergelijken.")
+        toon_tekst(vc.vul(zinnen["geen_gedrukt"]))
         return
     fout = tabel[tabel["opmerkingen"] != ""]
     afronding = tabel[(tabel["opmerkingen"] == "") & (tabel["reproductie"] == "binnen afronding")]
     if fout.empty:
-        toon_tekst("Alle gedrukte percentages en doelen volgen uit de gedrukte cijfers.")
+        toon_tekst(vc.vul(zinnen["alles_klopt"]))
     else:
-        toon_tekst(f"Bij {len(fout)} indicatoren is de gedrukte rapportage niet consistent:")
+        toon_tekst(vc.vul(zinnen["fouten"], indicatoren=aantal(len(fout), "indicator")))
         kolommen = [
             Kolom("indicator", "Indicator"),
             Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
             Kolom("pct_ingelopen", "% berekend", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
             Kolom("opmerkingen", "Wat klopt niet"),
         ]
-        toon_tabel(fout, kolommen, caption="Afwijkingen in de gedrukte rapportage",
-                   bron=f"gedrukte rapportage over {jaar} (tabellen en toelichtende teksten); berekening wijkrapport",
-                   naam="afwijkingen", tabellen_dir=tabellen_dir,
-                   data=fout[["indicator_id", "indicator", "pct_ingelopen_gepubliceerd", "pct_ingelopen",
-                              "doel_jaar_gepubliceerd", "doel_jaar", "reproductie", "opmerkingen"]])
+        vc.tabel(fout, kolommen, caption=vc.vul(caption), bron=vc.vul(bron), naam="afwijkingen",
+                 data=fout[["indicator_id", "indicator", "pct_ingelopen_gepubliceerd", "pct_ingelopen",
+                            "doel_jaar_gepubliceerd", "doel_jaar", "reproductie", "opmerkingen"]])
     if not afronding.empty:
         namen = ", ".join(afronding["indicator"].str.slice(0, 60))
-        toon_tekst(f"Bij {len(afronding)} indicatoren verschilt het gedrukte percentage iets van onze berekening, "
-                   f"maar dat kan door afronding van de gedrukte cijfers komen: {namen}.")
+        toon_tekst(vc.vul(zinnen["afronding"], indicatoren=aantal(len(afronding), "indicator"), namen=namen))
 
 
-def toon_aanvullend(jaar: int, pijler: str, tabellen_dir: str, programma: str | Programma) -> None:
-    """The count tables the programme shows with this pijler (``onderdelen`` of soort ``aandelen``)."""
-    programma = _p(programma)
-    for oid, o in programma.onderdelen.items():
-        if o.soort == "aandelen" and o.pijler == pijler:
-            if not jaarbestanden.bestaat(programma, jaar, o.bestand):
-                toon_html(f"<h3>{escape(oid.capitalize())}</h3>")
-                toon_tekst(nog_geen_cijfers(jaar))
-                continue
-            t = jaarbestanden.load_tabel(programma, jaar, o.bestand)
-            _toon_aandelen(t, o, oid, tabellen_dir, bron=_bron(programma, oid, jaar))
+def _jaarbestand(vc: Voortgangscontext, soort: str, geen_cijfers: str, kop: str = ""):
+    """(id, onderdeel, table) of the programme's chapter kind ``soort`` for the year, or None.
 
-
-def _jaarbestand(programma: Programma, soort: str, jaar: int):
-    """(id, onderdeel, table) of the programme's chapter kind ``soort`` for ``jaar``; table None when it lags."""
-    for oid, o in programma.onderdelen.items():
+    None when the programme has no such chapter, or when its file for the year has not arrived: then
+    ``geen_cijfers`` is shown (after ``kop`` as a heading, when given).
+    """
+    for oid, o in vc.register.onderdelen.items():
         if o.soort == soort:
-            if not jaarbestanden.bestaat(programma, jaar, o.bestand):
-                return oid, o, None
-            return oid, o, jaarbestanden.load_tabel(programma, jaar, o.bestand)
-    return None, None, None
+            if not jaarbestanden.bestaat(vc.register, vc.jaar, o.bestand):
+                if kop:
+                    toon_html(f"<h3>{escape(vc.vul(kop))}</h3>")
+                toon_tekst(vc.vul(geen_cijfers))
+                return None
+            return oid, o, jaarbestanden.load_tabel(vc.register, vc.jaar, o.bestand)
+    return None
 
 
-def toon_algemene_indicatoren(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
+def toon_aanvullend(vc: Voortgangscontext, pijler: str, *, geen_cijfers: str, voetnoot: str, let_op: str,
+                    afwijking: str, som_afwijking: str) -> None:
+    """The count tables the programme shows with this pijler (``onderdelen`` of soort ``aandelen``).
+
+    Templates: ``geen_cijfers`` (file of the year not there), ``voetnoot`` (``{gebied}``), ``let_op`` (above the
+    notes), ``afwijking`` (printed share not from the printed counts: ``{regel}``, ``{periode}``, ``{gedrukt}``,
+    ``{berekend}``), ``som_afwijking`` (age groups do not add up: ``{regel}``, ``{periode}``, ``{gebied}``,
+    ``{totaal}``, ``{som}``).
+    """
+    p = vc.register
+    for oid, o in p.onderdelen.items():
+        if o.soort == "aandelen" and o.pijler == pijler:
+            if not jaarbestanden.bestaat(p, vc.jaar, o.bestand):
+                toon_html(f"<h3>{escape(oid.capitalize())}</h3>")
+                toon_tekst(vc.vul(geen_cijfers))
+                continue
+            t = jaarbestanden.load_tabel(p, vc.jaar, o.bestand)
+            _toon_aandelen(vc, t, o, oid, bron=_bron(vc, oid), voetnoot=voetnoot, let_op=let_op,
+                           afwijking=afwijking, som_afwijking=som_afwijking)
+
+
+def toon_algemene_indicatoren(vc: Voortgangscontext, *, kop: str, voetnoot: str, geen_cijfers: str) -> None:
     """The doelgebied and its parts beside the city, other cities and the country (as the file orders the areas)."""
-    programma = _p(programma)
-    oid, o, alg = _jaarbestand(programma, "algemene_indicatoren", jaar)
-    if o is None:
+    gevonden = _jaarbestand(vc, "algemene_indicatoren", geen_cijfers, kop=kop)
+    if gevonden is None:
         return
-    if alg is None:
-        toon_html("<h3>Algemene indicatoren</h3>")
-        toon_tekst(nog_geen_cijfers(jaar))
-        return
+    oid, o, alg = gevonden
     order = alg.drop_duplicates("indicator_id")[["indicator_id", "indicator", "peildatum", "eenheid"]]
     wide = alg.pivot(index="indicator_id", columns="gebied", values="waarde").reset_index()
     wide = order.merge(wide, on="indicator_id", how="left")
@@ -338,10 +348,8 @@ def toon_algemene_indicatoren(jaar: int, tabellen_dir: str, programma: str | Pro
     kolommen = [Kolom("indicator", "Indicator"), Kolom("peildatum", "Peildatum")] + [
         Kolom(g, g, numeriek=True) for g in gebieden
     ]
-    toon_tabel(wide, kolommen, caption=o.titel, eenheid_kolom="eenheid", kop="Algemene indicatoren",
-               bron=_bron(programma, oid, jaar), klasse="breed",
-               voetnoot="'–': geen cijfer in de bron (in de gedrukte tabel 'x'). Rotterdam lokaal: lokale bron.",
-               naam="algemene_indicatoren", tabellen_dir=tabellen_dir, data=alg)
+    vc.tabel(wide, kolommen, caption=o.titel, eenheid_kolom="eenheid", kop=vc.vul(kop), bron=_bron(vc, oid),
+             klasse="breed", voetnoot=vc.vul(voetnoot), naam="algemene_indicatoren", data=alg)
 
 
 def _verhuis_wide(v: pd.DataFrame) -> pd.DataFrame:
@@ -352,24 +360,25 @@ def _verhuis_wide(v: pd.DataFrame) -> pd.DataFrame:
     return wide.sort_values("volgorde").reset_index(drop=True)
 
 
-def toon_verhuisbewegingen(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    programma = _p(programma)
-    oid, o, long = _jaarbestand(programma, "verhuisbewegingen", jaar)
-    if o is None:
+def toon_verhuisbewegingen(vc: Voortgangscontext, *, caption: str, voetnoot: str, titel: str, alt: str,
+                           geen_cijfers: str) -> None:
+    """Movers per wijk and area, and a chart of the balance per wijk.
+
+    Fields: ``caption`` ``{titel}`` (of the programme file's chapter); ``alt`` ``{hoogste}``, ``{hoogste_saldo}``,
+    ``{laagste}``, ``{laagste_saldo}`` (the wijken with the largest surplus and deficit).
+    """
+    gevonden = _jaarbestand(vc, "verhuisbewegingen", geen_cijfers)
+    if gevonden is None:
         return
-    if long is None:
-        toon_tekst(nog_geen_cijfers(jaar))
-        return
+    oid, o, long = gevonden
     wide = _verhuis_wide(long)
-    bron = _bron(programma, oid, jaar)
+    bron = _bron(vc, oid)
     cols = [("vestigers_totaal", "Vestigers"), ("vertrekkers_totaal", "Vertrekkers"), ("saldo", "Saldo"),
             ("inwoners", "Inwoners"), ("mobiliteit_pct", "Mobiliteit (%)")]
     kolommen = [Kolom("gebied", "Wijk of gebied")] + [Kolom(c, k, numeriek=True) for c, k in cols if c in wide]
-    toon_tabel(wide, kolommen, caption=f"{o.titel or 'Verhuisbewegingen'} in {jaar}", bron=bron,
-               voetnoot="Saldo = vestigers min vertrekkers. Mobiliteit = alle verhuisbewegingen als % van de inwoners. "
-               "'<5': minder dan 5, in de bron afgeschermd.",
-               rij_klasse=lambda r: "totaal" if r["gebied_soort"] != "wijk" else "",
-               naam="verhuisbewegingen", tabellen_dir=tabellen_dir, data=long.drop(columns=["tekst"]))
+    vc.tabel(wide, kolommen, caption=vc.vul(caption, titel=o.titel or oid.capitalize()), bron=bron,
+             voetnoot=vc.vul(voetnoot), rij_klasse=lambda r: "totaal" if r["gebied_soort"] != "wijk" else "",
+             naam="verhuisbewegingen", data=long.drop(columns=["tekst"]))
     saldo = long[(long["kolom_id"] == "saldo") & (long["gebied_soort"] == "wijk")].sort_values("waarde")
     if saldo.empty:
         return
@@ -378,13 +387,14 @@ def toon_verhuisbewegingen(jaar: int, tabellen_dir: str, programma: str | Progra
     colors = ["#1e7b34" if v >= 0 else "#c0392b" for v in saldo["waarde"]]
     fig = bar_chart(list(saldo["gebied"]), list(saldo["waarde"]), "aantal", colors=colors)
     hi, lo = saldo.iloc[-1], saldo.iloc[0]
-    alt = (f"Vestigingssaldo per wijk in {jaar}. Het grootste overschot had {hi['gebied']} "
-           f"({fmt.getal(hi['waarde'])}), het grootste tekort {lo['gebied']} ({fmt.getal(lo['waarde'])}).")
-    toon_figuur(fig, alt=alt, titel="Saldo van vestigers en vertrekkers per wijk.", bron=bron,
-                data=saldo, data_kolommen=[Kolom("gebied", "Wijk"), Kolom("waarde", "Saldo", numeriek=True)])
+    toon_figuur(fig, alt=vc.vul(alt, hoogste=hi["gebied"], hoogste_saldo=fmt.getal(hi["waarde"]),
+                                laagste=lo["gebied"], laagste_saldo=fmt.getal(lo["waarde"])),
+                titel=vc.vul(titel), bron=bron, data=saldo,
+                data_kolommen=[Kolom("gebied", "Wijk"), Kolom("waarde", "Saldo", numeriek=True)])
 
 
-def _toon_aandelen(t: pd.DataFrame, o, naam: str, tabellen_dir: str, bron: str) -> None:
+def _toon_aandelen(vc: Voortgangscontext, t: pd.DataFrame, o, naam: str, bron: str, *, voetnoot: str, let_op: str,
+                   afwijking: str, som_afwijking: str) -> None:
     """Counts for an area (``o.gebied``) and its total (``o.totaal``) per period (rows in document order) with the
     area's share computed.
 
@@ -412,9 +422,10 @@ def _toon_aandelen(t: pd.DataFrame, o, naam: str, tabellen_dir: str, bron: str) 
             row[f"{p}_totaal"], row[f"{p}_gebied"], row[f"{p}_aandeel"] = r_val, n_val, share
             pub = printed.get((regel, p))
             if pub is not None and not fmt.is_missing(pub) and not fmt.is_missing(share) and abs(pub - share) > 0.15:
-                notes.append(f"{regel}, {p}: gedrukt {fmt.procent(pub)}, uit de aantallen volgt {fmt.procent(share)}.")
+                notes.append(vc.vul(afwijking, regel=regel, periode=p, gedrukt=fmt.procent(pub),
+                                    berekend=fmt.procent(share)))
         rows.append(row)
-    notes += leeftijd_som_afwijkingen(t, periode)
+    notes += [vc.vul(som_afwijking, **a) for a in leeftijd_som_afwijkingen(t, periode)]
     df = pd.DataFrame(rows)
     for p in periodes:
         for col in (f"{p}_totaal", f"{p}_gebied"):
@@ -427,15 +438,16 @@ def _toon_aandelen(t: pd.DataFrame, o, naam: str, tabellen_dir: str, bron: str) 
             Kolom(f"{p}_gebied_tekst", f"{p} {gebied}", numeriek=True),
             Kolom(f"{p}_aandeel", f"{p} aandeel {gebied}", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         ]
-    toon_tabel(df, kolommen, caption=caption, bron=bron, naam=naam, tabellen_dir=tabellen_dir, klasse="breed",
-               kop=kop, voetnoot=f"Aandeel {gebied} is berekend uit de aantallen.", data=t.drop(columns=["regel_tekst"]))
+    vc.tabel(df, kolommen, caption=caption, bron=bron, naam=naam, klasse="breed", kop=kop,
+             voetnoot=vc.vul(voetnoot, gebied=gebied), data=t.drop(columns=["regel_tekst"]))
     if notes:
-        toon_tekst("Let op: bij deze regels volgt het gedrukte aandeel niet uit de gedrukte aantallen.", klasse="kader let-op")
+        toon_tekst(vc.vul(let_op), klasse="kader let-op")
         toon_lijst(notes)
 
 
-def leeftijd_som_afwijkingen(t: pd.DataFrame, periode: str) -> list[str]:
-    """Where a total row does not equal the sum of its age rows (same regel, period and area)."""
+def leeftijd_som_afwijkingen(t: pd.DataFrame, periode: str) -> list[dict[str, str]]:
+    """Where a total row does not equal the sum of its age rows (same regel, period and area): the fields
+    ``regel``, ``periode``, ``gebied``, ``totaal`` and ``som`` (Dutch-formatted) of each."""
     if "leeftijd" not in t:
         return []
     notes = []
@@ -444,8 +456,8 @@ def leeftijd_som_afwijkingen(t: pd.DataFrame, periode: str) -> list[str]:
         parts = grp.loc[grp["leeftijd"] != "totaal", "waarde"]
         if len(total) == 1 and len(parts) >= 2 and parts.notna().all() and not fmt.is_missing(total.iloc[0]):
             if abs(parts.sum() - total.iloc[0]) > 0.5:
-                notes.append(f"{regel}, {p}, {gebied}: totaal {fmt.getal(total.iloc[0])}, maar de leeftijdsgroepen "
-                             f"tellen op tot {fmt.getal(parts.sum())}.")
+                notes.append({"regel": regel, "periode": p, "gebied": gebied, "totaal": fmt.getal(total.iloc[0]),
+                              "som": fmt.getal(parts.sum())})
     return notes
 
 
@@ -461,45 +473,53 @@ def _kleur(v: object) -> str:
             f"{key.capitalize()}</span>")
 
 
-def toon_interventies(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    """Counts per pijler against the published totals, and per pijler the list of interventies."""
-    programma = _p(programma)
-    oid, o, iv = _jaarbestand(programma, "interventies", jaar)
-    if o is None:
-        return
-    if iv is None:
-        toon_tekst(nog_geen_cijfers(jaar))
-        return
-    bron = _bron(programma, oid, jaar)
+def _interventie_telling(vc: Voortgangscontext, iv: pd.DataFrame, samenvatting: str | None) -> pd.DataFrame:
+    """Interventies per pijler in the data beside the totals the summary table publishes, with a total row."""
+    p = vc.register
     samen = {}
-    if o.samenvatting and jaarbestanden.bestaat(programma, jaar, o.samenvatting):
-        df = jaarbestanden.load_tabel(programma, jaar, o.samenvatting)
+    if samenvatting and jaarbestanden.bestaat(p, vc.jaar, samenvatting):
+        df = jaarbestanden.load_tabel(p, vc.jaar, samenvatting)
         samen = {r["pijler"]: int(r["totaal_gepubliceerd"]) for _, r in df.iterrows() if pd.notna(r["totaal_gepubliceerd"])}
-    telling = iv.groupby("pijler").size().reindex([p.id for p in programma.pijlers], fill_value=0)
+    telling = iv.groupby("pijler").size().reindex([q.id for q in p.pijlers], fill_value=0)
     overzicht = pd.DataFrame({
-        "pijler": [programma.pijler_label(p) for p in telling.index],
+        "pijler": [p.pijler_label(q) for q in telling.index],
         "in_data": telling.to_numpy(),
-        "gepubliceerd": [samen.get(p) for p in telling.index],
+        "gepubliceerd": [samen.get(q) for q in telling.index],
     })
     overzicht["verschil"] = overzicht["in_data"] - overzicht["gepubliceerd"]
     totaal = pd.DataFrame([{"pijler": "Totaal", "in_data": overzicht["in_data"].sum(),
                             "gepubliceerd": overzicht["gepubliceerd"].sum(),
                             "verschil": overzicht["in_data"].sum() - overzicht["gepubliceerd"].sum()}])
-    overzicht = pd.concat([overzicht, totaal], ignore_index=True)
-    if samen:
-        toon_tekst(f"Het uitvoeringsplan telt {fmt.getal(overzicht['gepubliceerd'].iloc[-1])} interventies. "
-                   f"In de tabellen van de bron staan er {fmt.getal(overzicht['in_data'].iloc[-1])}.")
-    toon_tabel(overzicht, [Kolom("pijler", "Pijler"), Kolom("in_data", "Interventies in de tabellen", numeriek=True),
-                           Kolom("gepubliceerd", "Volgens de samenvatting", numeriek=True),
-                           Kolom("verschil", "Verschil", numeriek=True)],
-               caption="Aantal interventies per pijler", bron=bron, naam="interventies_per_pijler",
-               tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["pijler"] == "Totaal" else "")
-    kleuren = (iv["kleur"] != "").sum()
-    trends = (iv["trend"] != "").sum()
-    toon_tekst(f"De kleur van {jaar} staat voor {fmt.getal(kleuren)} interventies als tekst in de bron, de trend voor "
-               f"{fmt.getal(trends)}. Voor de andere staat hieronder '{fmt.NIET_IN_BRON}': de gedrukte rapportage gaf "
-               "die alleen als gekleurd vlak. Een telling van kleuren en trends per pijler maken we daarom niet.")
-    for pijler in programma.pijlers:
+    uit = pd.concat([overzicht, totaal], ignore_index=True)
+    uit.attrs["gepubliceerd"] = bool(samen)
+    return uit
+
+
+def toon_interventies(vc: Voortgangscontext, *, telling: str, kleuren: str, caption: str, pijler_caption: str,
+                      pijler_kop: str, geen_cijfers: str) -> None:
+    """Counts per pijler against the published totals, and per pijler the list of interventies.
+
+    Fields: ``telling`` ``{gepubliceerd}``, ``{in_data}`` (shown only when the summary table is there);
+    ``kleuren`` ``{kleuren}``, ``{trends}`` ('12 interventies'), ``{niet_in_bron}``; ``pijler_caption``
+    ``{pijler}``, ``{aantal}``; ``pijler_kop`` ``{pijler}``.
+    """
+    gevonden = _jaarbestand(vc, "interventies", geen_cijfers)
+    if gevonden is None:
+        return
+    oid, o, iv = gevonden
+    bron = _bron(vc, oid)
+    overzicht = _interventie_telling(vc, iv, o.samenvatting)
+    if overzicht.attrs["gepubliceerd"]:
+        toon_tekst(vc.vul(telling, gepubliceerd=fmt.getal(overzicht["gepubliceerd"].iloc[-1]),
+                          in_data=fmt.getal(overzicht["in_data"].iloc[-1])))
+    vc.tabel(overzicht, [Kolom("pijler", "Pijler"), Kolom("in_data", "Interventies in de tabellen", numeriek=True),
+                         Kolom("gepubliceerd", "Volgens de samenvatting", numeriek=True),
+                         Kolom("verschil", "Verschil", numeriek=True)],
+             caption=vc.vul(caption), bron=bron, naam="interventies_per_pijler",
+             rij_klasse=lambda r: "totaal" if r["pijler"] == "Totaal" else "")
+    toon_tekst(vc.vul(kleuren, kleuren=aantal(int((iv["kleur"] != "").sum()), "interventie"),
+                      trends=aantal(int((iv["trend"] != "").sum()), "interventie"), niet_in_bron=fmt.NIET_IN_BRON))
+    for pijler in vc.register.pijlers:
         sub = iv[iv["pijler"] == pijler.id]
         if sub.empty:
             continue
@@ -508,24 +528,22 @@ def toon_interventies(jaar: int, tabellen_dir: str, programma: str | Programma) 
             kolommen.append(Kolom("initiatiefnemer", "Initiatiefnemer"))
         kolommen += [
             Kolom("financiering", "Financiering"),
-            Kolom("kleur_vorig", f"Kleur {jaar - 1}", opmaak=_kleur, html=True),
-            Kolom("kleur", f"Kleur {jaar}", opmaak=_kleur, html=True),
+            Kolom("kleur_vorig", f"Kleur {vc.jaar - 1}", opmaak=_kleur, html=True),
+            Kolom("kleur", f"Kleur {vc.jaar}", opmaak=_kleur, html=True),
             Kolom("trend", "Trend", opmaak=lambda v: TREND_LABEL.get(str(v), fmt.NIET_IN_BRON)),
             Kolom("gestopt_in_tekst", "Gestopt volgens tekst", opmaak=lambda v: "ja" if v == "true" else "–"),
         ]
-        toon_tabel(sub, kolommen, caption=f"Interventies pijler {pijler.label} ({len(sub)})", bron=bron,
-                   naam=f"interventies_{pijler.id}", tabellen_dir=tabellen_dir, klasse="breed",
-                   kop=f"Pijler {pijler.label}")
+        vc.tabel(sub, kolommen, caption=vc.vul(pijler_caption, pijler=pijler.label, aantal=len(sub)), bron=bron,
+                 naam=f"interventies_{pijler.id}", klasse="breed", kop=vc.vul(pijler_kop, pijler=pijler.label))
 
 
-def toon_financien(jaar: int, tabellen_dir: str, programma: str | Programma) -> None:
-    programma = _p(programma)
-    oid, o, f = _jaarbestand(programma, "financien", jaar)
-    if o is None:
+def toon_financien(vc: Voortgangscontext, *, zin: str, geen_cijfers: str) -> None:
+    """The budget of the programme office and, under it, ``zin`` (fields ``{begroot}``, ``{gerealiseerd}``,
+    ``{aandeel}``: realised as % of the budget) summed from the posts."""
+    gevonden = _jaarbestand(vc, "financien", geen_cijfers)
+    if gevonden is None:
         return
-    if f is None:
-        toon_tekst(nog_geen_cijfers(jaar))
-        return
+    oid, o, f = gevonden
     kolommen = [
         Kolom("post", "Post"), Kolom("omschrijving", "Omschrijving"),
         Kolom("begroot", "Begroot", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
@@ -533,11 +551,10 @@ def toon_financien(jaar: int, tabellen_dir: str, programma: str | Programma) -> 
         Kolom("gemeente", "Gemeente", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
         Kolom("overige_partners", "Overige partners", numeriek=True, opmaak=lambda v: fmt.euro(v, missing="–")),
     ]
-    toon_tabel(f, kolommen, caption=o.titel or "Financiën", bron=_bron(programma, oid, jaar), naam="financien",
-               tabellen_dir=tabellen_dir, rij_klasse=lambda r: "totaal" if r["soort"] == "totaal" else "")
+    vc.tabel(f, kolommen, caption=o.titel or "Financiën", bron=_bron(vc, oid), naam="financien",
+             rij_klasse=lambda r: "totaal" if r["soort"] == "totaal" else "")
     posten = f[f["soort"] == "post"]
     if not posten.empty:
         begroot, real = posten["begroot"].sum(), posten["gerealiseerd"].sum()
-        zin = (f"Opgeteld uit de posten: begroot {fmt.euro(begroot)}, gerealiseerd {fmt.euro(real)}"
-               f" ({fmt.procent(real / begroot * 100) if begroot else 'geen gegevens'} van de begroting).")
-        toon_tekst(zin)
+        aandeel = fmt.procent(real / begroot * 100) if begroot else fmt.GEEN_GEGEVENS
+        toon_tekst(vc.vul(zin, begroot=fmt.euro(begroot), gerealiseerd=fmt.euro(real), aandeel=aandeel))
