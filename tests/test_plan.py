@@ -109,7 +109,7 @@ def test_editing_a_notebook_changes_the_inputs_of_exactly_the_reports_that_run_i
         return {r.id: r.inputs for r in plan(2024, None).rapporten}
 
     for notebook, prefix in [("wijkraad.ipynb", "wijkraden/"), ("programma_gebieden.ipynb", "programmas/"),
-                             ("nprz_pijler.ipynb", "voortgangsrapportage")]:
+                             ("voortgang_pijler.ipynb", "voortgangsrapportage")]:
         voor = inputs()
         nb = project / "notebooks" / notebook
         nb.write_text(nb.read_text(encoding="utf-8").replace('"cells": [', '"cells": [ ', 1), encoding="utf-8")
