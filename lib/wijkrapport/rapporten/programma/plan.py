@@ -90,6 +90,6 @@ SOORT = Soort(
     lees=config.programmas_params, namen=lambda params: [p.naam for p in params.programmas], opzet=opzet,
     groep=Groep("programmas", "Programmarapporten"),
     voorladen=("wijkrapport.rapporten.programma.views",),
-    teksten=("wijkrapport.taal",),
+    teksten=("wijkrapport.rapporten.programma.teksten", "wijkrapport.taal"),
     ontbrekend=ontbrekend,
 )

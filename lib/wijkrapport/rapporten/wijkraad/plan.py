@@ -65,5 +65,5 @@ SOORT = Soort(
     lees=config.wijkraden_params, namen=lambda params: [r.slug for r in params.wijkraden], opzet=opzet,
     groep=Groep("wijkraden", "Edities per wijk- en dorpsraad", per_gebied=True),
     voorladen=("wijkrapport.rapporten.wijkraad.views",),
-    teksten=("wijkrapport.domain.wijkteksten", "wijkrapport.taal"),
+    teksten=("wijkrapport.domain.wijkteksten", "wijkrapport.rapporten.wijkraad.teksten", "wijkrapport.taal"),
 )
