@@ -199,15 +199,15 @@ def test_police_per_1000_real(echt):
     pd.testing.assert_frame_equal(n, z)
 
 
-def test_method_sentences(echt):
+def test_method_facts_and_coverage_notes(echt):
+    """What the note under a table with a Rotterdam column names (the reports word it in their notebooks)."""
     cw, _, gebied_van, uit = echt
     namen = dict(zip(cw["wijk_slug"], cw["wijk_naam"], strict=True))
-    zin = stad.methode_zin(gebied_van, namen, ["Huurwoningen", "Gemiddelde WOZ-waarde woning"])
-    assert zin.startswith("Rotterdam: berekend uit alle 71 wijken.")
-    assert "Groot IJsselmonde-Noord en Groot IJsselmonde-Zuid hebben samen één set cijfers en tellen één keer" in zin
-    assert "Voor huurwoningen en gemiddelde WOZ-waarde woning is dat een benadering" in zin
-    assert "benadering" not in stad.methode_zin(gebied_van, namen, [])
-    assert "1 januari" in stad.politie_methode_zin(gebied_van, namen)
+    m = stad.stadmethode(gebied_van, namen, ["Huurwoningen", "Gemiddelde WOZ-waarde woning"])
+    assert m.wijken == 71
+    assert m.gedeeld == ("Groot IJsselmonde-Noord en Groot IJsselmonde-Zuid",)  # one CBS buurt, counted once
+    assert m.benaderd == ("huurwoningen", "gemiddelde WOZ-waarde woning")
+    assert stad.stadmethode(gebied_van, namen).benaderd == ()
     assert stad.dekking_zin(_rij(uit, 2024, "woz"), namen) == (
         "berekend over 69 van de 70 wijken in de CBS-cijfers (99,6% van de inwoners)")
     assert stad.dekking_zin(_rij(uit, 2024, "inwoners"), namen) == ""

@@ -47,7 +47,8 @@ def test_rotterdam_average_over_fewer_wijken_says_so():
     assert kern.at["inkomen_per_inwoner", "rotterdam"] == pytest.approx(verwacht)
     verwacht_begin = f"berekend over {len(ink)} van de 70 wijken in de CBS-cijfers"
     assert kern.at["inkomen_per_inwoner", "rotterdam_dekking"].startswith(verwacht_begin)
-    assert "Aantallen zijn opgeteld" in wijkdata.methode_kerncijfers(wijkdata.kerncijfers("carnisse", 2024))
+    methode = wijkdata.kerncijfers_methode(wijkdata.kerncijfers("carnisse", 2024))
+    assert methode.wijken == 71 and methode.gedeeld == ("Groot IJsselmonde-Noord en Groot IJsselmonde-Zuid",)
 
 
 def test_police_per_1000_against_rotterdam_per_category():

@@ -2,7 +2,7 @@
 
 Pure functions over tidy frames (see ``sources.raadzoeker``); nothing here reads a file.
 
-Method (``methode_zin`` prints it under a table):
+Method (``stadmethode`` gives the facts a report words under a table):
 
 * The city is the set of wijken passed in (all wijken of the crosswalk: the 71 Wijkprofiel wijken). Harbour and
   industrial areas outside every wijk are not in it.
@@ -199,7 +199,10 @@ class Stadmethode:
 
 def stadmethode(gebied_van: pd.Series, namen: Mapping[str, str], benaderd: list[str] = (),
                 cbs_eigen: list[str] = ()) -> Stadmethode:
-    """The :class:`Stadmethode` of a table with a Rotterdam column (arguments as :func:`methode_zin`).
+    """The :class:`Stadmethode` of a table with a Rotterdam column.
+
+    ``benaderd``: labels of the variables whose weighting is an approximation (shares and averages per dwelling or
+    household; ``variabelen.csv`` column ``per``); ``cbs_eigen``: labels whose Rotterdam figure is the CBS's own.
 
     >>> g = pd.Series({"a": "A", "b": "B", "c": "B"})
     >>> stadmethode(g, {"b": "Noord", "c": "Zuid"}, ["Huurwoningen"])
@@ -208,38 +211,6 @@ def stadmethode(gebied_van: pd.Series, namen: Mapping[str, str], benaderd: list[
     return Stadmethode(len(gebied_van), tuple(fmt.opsomming([namen.get(s, s) for s in groep])
                                               for groep in gedeelde_gebieden(gebied_van)),
                        tuple(b[:1].lower() + b[1:] for b in benaderd), tuple(cbs_eigen))
-
-
-def _stad_zin(gebied_van: pd.Series, namen: Mapping[str, str]) -> str:
-    zin = f"Rotterdam: berekend uit alle {len(gebied_van)} wijken."
-    for groep in gedeelde_gebieden(gebied_van):
-        zin += f" {fmt.opsomming([namen.get(s, s) for s in groep])} hebben samen één set cijfers en tellen één keer."
-    return zin
-
-
-def methode_zin(gebied_van: pd.Series, namen: Mapping[str, str], benaderd: list[str]) -> str:
-    """The sentence under a table with a Rotterdam column: how the city figure was made.
-
-    Args:
-        gebied_van: wijk_slug -> CBS area of the wijken that make up the city.
-        namen: wijk_slug -> name as printed.
-        benaderd: labels of the variables in the table whose weighting is an approximation (shares and averages per
-            dwelling or household; ``variabelen.csv`` column ``per``); empty when there are none.
-    """
-    zin = _stad_zin(gebied_van, namen)
-    zin += (" Aantallen zijn opgeteld; percentages en gemiddelden zijn gewogen naar het aantal inwoners van elke wijk"
-            " in hetzelfde jaar.")
-    if benaderd:
-        zin += (f" Voor {fmt.opsomming([b[:1].lower() + b[1:] for b in benaderd])} is dat een benadering: de bron "
-                "geeft geen aantallen woningen of huishoudens per wijk.")
-    return zin + " Haven- en bedrijfsgebieden die bij geen wijk horen, tellen niet mee."
-
-
-def politie_methode_zin(gebied_van: pd.Series, namen: Mapping[str, str]) -> str:
-    """The sentence under a table of police registrations per 1.000 inhabitants."""
-    return ("Per 1.000 inwoners: het aantal geregistreerde misdrijven in een jaar, gedeeld door het aantal inwoners op"
-            " 1 januari van dat jaar, maal 1.000. " + _stad_zin(gebied_van, namen)
-            + " Voor Rotterdam zijn de misdrijven en de inwoners van alle wijken opgeteld.")
 
 
 def dekking_zin(rij: Mapping, namen: Mapping[str, str]) -> str:

@@ -11,7 +11,6 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from wijkrapport import format as fmt
 from wijkrapport.errors import ConfigError, DataValidationError, Problem
 from wijkrapport.sources import framecache
 from wijkrapport.sources import wijken as src
@@ -184,19 +183,6 @@ def kerncijfers_methode(kern: pd.DataFrame):
                 and var.at[r.variabele, "per"] in ("woning", "huishouden")]
     kwb = kern[(kern["rotterdam_bron"] == "cbs") & kern["jaar"].notna()]
     return stad.stadmethode(gebied_van(), wijknamen(), benaderd, [r.label for r in kwb.itertuples()])
-
-
-def methode_kerncijfers(kern: pd.DataFrame) -> str:
-    """The sentence under the kerncijfers table: how its Rotterdam column was made (``stad.methode_zin``; the
-    wijkraad edition's wording: the wijkdocument words :func:`kerncijfers_methode` in its notebook)."""
-    from . import stad
-
-    feiten = kerncijfers_methode(kern)
-    zin = stad.methode_zin(gebied_van(), wijknamen(), list(feiten.benaderd))
-    if feiten.cbs_eigen:
-        zin += (f" {fmt.opsomming(list(feiten.cbs_eigen))}: de oudere CBS-cijfers per buurt; "
-                "daar staat Rotterdam zoals het CBS de gemeente publiceert.")
-    return zin
 
 
 def _gebied_recent(recent: pd.DataFrame, gebied: pd.DataFrame, var: str, year: int) -> float:
@@ -548,10 +534,3 @@ def politie_stadmethode():
     from .stad import stadmethode
 
     return stadmethode(gebied_van(), wijknamen())
-
-
-def politie_methode() -> str:
-    """The wijkraad edition's sentence on police per 1.000 (the wijkdocument words :func:`politie_stadmethode`)."""
-    from .stad import politie_methode_zin
-
-    return politie_methode_zin(gebied_van(), wijknamen())
