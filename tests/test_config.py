@@ -15,7 +15,7 @@ def _fout(model, raw: dict) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("model,raw,verwacht", [
     (config.VoortgangsParams, {"programma": "nprz", "jaar": 2024, "titel": "t", "hoofdstukken": [{"notebook": "a/b.ipynb"}]},
-     [("hoofdstukken.0.notebook", "verwacht een notebooknaam zoals 'nprz_pijler.ipynb' (geen map of pad)")]),
+     [("hoofdstukken.0.notebook", "verwacht een notebooknaam zoals 'voortgang_pijler.ipynb' (geen map of pad)")]),
     (config.WijkradenParams, {"jaar": 2024, "notebook": "../w.ipynb", "wijkraden": [{"slug": "a", **RAAD}]},
      [("notebook", "verwacht een notebooknaam zoals 'wijkraad.ipynb' (geen map of pad)")]),
     (config.WijkenParams, {"jaar": 2024, "wijken": [{"slug": "Carnisse"}]},
