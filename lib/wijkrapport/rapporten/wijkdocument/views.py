@@ -267,7 +267,7 @@ def toon_wijkprofiel(wd: Wijkcontext, *, geen: str, een_meting: str, sinds: str,
     toon_tekst(wd.vul(uitleg, basisjaar=basis))
     series = list(wijkteksten.INDEXEN)
     fig = line_chart(wp, "editie", series, "index", referentielijn=100,
-                     referentielabel=wd.vul(referentie, basisjaar=basis))
+                     referentielabel=wd.vul(referentie, basisjaar=basis), tot_jaar=wd.jaar)
     last = wp.iloc[-1]
     waarden = ", ".join(f"{s.lower()} {fmt.getal(last[s])}" for s in series)
     toon_figuur(fig, alt=wd.vul(alt, eerste_editie=int(wp["editie"].min()), editie=int(last["editie"]),
@@ -306,7 +306,7 @@ def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str
         # every year, so that years without inhabitants (no rate) break the line instead of being bridged
         frame = crim.rename(columns={"misdrijven_per_1000": wd.naam, "rotterdam_misdrijven_per_1000": "Rotterdam"})
         series = [wd.naam] + (["Rotterdam"] if frame["Rotterdam"].notna().any() else [])
-        fig = line_chart(frame, "jaar", series, "per1000")
+        fig = line_chart(frame, "jaar", series, "per1000", tot_jaar=wd.jaar)  # the axis runs to the report year
         eerste, last = rates.iloc[0], rates.iloc[-1]
         open_jaren = [(str(int(j)), n == 0) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True)
                       if rates["jaar"].min() < j < rates["jaar"].max() and j not in set(rates["jaar"])]
