@@ -46,9 +46,10 @@ $(SYSSTAMP): Makefile
 reports: $(STAMP) $(SYSSTAMP)
 	$(BIN)/python run_reports.py --year $(YEAR) --jobs $(JOBS)
 
-# Tests run on every core (pytest-xdist): each worker builds the shared fixtures it needs once.
+# Tests run on every core (pytest-xdist; an idle worker takes queued tests from a busy one); the shared builds are
+# made once per run (tests/conftest.py).
 test: $(STAMP) $(SYSSTAMP)
-	$(BIN)/python -m pytest -n $(JOBS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
 
 # JupyterLab for analysts: PORT=8890 make lab; works as root (containers) and never opens a browser itself.
 # Outputs never reach git: the nbstripout filter (set up here, declared in .gitattributes) strips them from
