@@ -124,7 +124,8 @@ def test_declared_voortgang_inputs_are_the_files_the_loaders_read():
     namen = {p.name for p in voortgang_invoer(programma, 2024)}
     onderdelen = {n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n}
     assert namen == {"metingen.csv", "gedrukt.csv", "indicatorpaginas.csv", *onderdelen}
-    assert set(jaarbestanden.TABELLEN) == {"indicatorpaginas.csv", *onderdelen}
+    assert {r.naam for r in jaarbestanden.records(programma)} == {"indicatorpaginas.csv", *onderdelen}
+    assert {r.soort for r in jaarbestanden.records(programma)} <= set(jaarbestanden.SOORTEN)
     # a year whose records lag declares only what exists: the measurements
     assert [p.name for p in voortgang_invoer(programma, 2099)] == ["metingen.csv"]
 

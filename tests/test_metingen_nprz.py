@@ -12,15 +12,16 @@ from helpers import ROOT
 from wijkrapport.domain import metingen as mt
 from wijkrapport.errors import DataValidationError
 from wijkrapport.sources import perioden
-from wijkrapport.sources.gedrukt import GETALLEN, load_gedrukt, parse_gedrukt
+from wijkrapport.sources.gedrukt import getallen, load_gedrukt, parse_gedrukt
 from wijkrapport.sources.metingen import load_metingen
-from wijkrapport.sources.registry import load_programma
+from wijkrapport.sources.registry import gebiedskolommen, load_programma
 
 METINGEN = ROOT / "data" / "nprz" / "metingen.csv"
 GEDRUKT = ROOT / "data" / "nprz" / "2024" / "gedrukt.csv"
 REFERENTIE = ROOT.parent / "shared" / "reference" / "nprz-voortgangsrapportage-2024.txt"
 
 GEBIEDEN = {"zuid": "Zuid", "g4": "G4", "rotterdam": "Rotterdam"}
+KOLOMMEN = gebiedskolommen(load_programma("nprz"))
 #: Printed cells that are not measurements (data/nprz/PROVENANCE.md): the document does not fix their column,
 #: or (m2 start) prints no period for them.
 GEEN_METING = {
@@ -42,7 +43,7 @@ def metingen(programma):
 
 @pytest.fixture(scope="module")
 def gedrukt():
-    return load_gedrukt(GEDRUKT)
+    return load_gedrukt(GEDRUKT, KOLOMMEN)
 
 
 @pytest.fixture(scope="module")
@@ -170,9 +171,9 @@ def _raw():
     return pd.read_csv(GEDRUKT, dtype=str, keep_default_na=False)
 
 
-def _fout(raw) -> list:
+def _fout(raw, gebieden=KOLOMMEN) -> list:
     with pytest.raises(DataValidationError) as exc:
-        parse_gedrukt(raw, "gedrukt.csv")
+        parse_gedrukt(raw, "gedrukt.csv", gebieden)
     return exc.value.problems
 
 
@@ -203,4 +204,16 @@ def test_printed_table_column_names_are_fixed():
     raw = _raw().rename(columns={"doel_jaar_gedrukt": "doel_2024_gedrukt"})
     ps = _fout(raw)
     assert ("doel_2024_gedrukt", "onbekende kolom") in {(p.field, p.message) for p in ps}
-    assert all(c in _raw().columns for c in GETALLEN)
+    assert KOLOMMEN == ["zuid", "g4", "rotterdam"]
+    assert all(c in _raw().columns for c in getallen(KOLOMMEN))
+
+
+def test_printed_value_columns_follow_the_programmes_areas():
+    """Another programme's areas name other columns: the NPRZ file is refused for them, naming both sides."""
+    ps = _fout(_raw(), ["noord", "g4", "rotterdam"])
+    fouten = {(p.field, p.message) for p in ps}
+    assert ("zuid_start_gedrukt", "onbekende kolom") in fouten
+    assert any(p.field == "noord_nu_gedrukt" for p in ps)
+    hernoemd = _raw().rename(columns={"zuid_start_gedrukt": "noord_start_gedrukt", "zuid_nu_gedrukt": "noord_nu_gedrukt"})
+    df = parse_gedrukt(hernoemd, "gedrukt.csv", ["noord", "g4", "rotterdam"])
+    assert df["noord_nu_gedrukt"].notna().sum() == _raw()["zuid_nu_gedrukt"].ne("").sum()

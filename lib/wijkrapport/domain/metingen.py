@@ -92,7 +92,7 @@ def nu(metingen: pd.DataFrame, indicator: str, gebied: str, jaar: int) -> Meting
     """The current figure for report year ``jaar``: the latest period with a figure; None when there is none.
 
     >>> m = pd.concat([_voorbeeld([("18.8", "voorlopig")], "2023"), _voorbeeld([("9.9", "")], "2025-01-01")])
-    >>> nu(m, "x", "Zuid", 2024).periode, nu(m, "x", "Zuid", 2023).periode
+    >>> nu(m, "x", "Gebied", 2024).periode, nu(m, "x", "Gebied", 2023).periode
     ('2025-01-01', '2023')
     """
     r = reeks(metingen, indicator, gebied, jaar)
@@ -129,9 +129,9 @@ def stand(metingen: pd.DataFrame, jaar: int) -> pd.DataFrame:
 
 
 def _voorbeeld(rijen: list[tuple[str, str]], periode: str) -> pd.DataFrame:
-    """A small typed frame for the doctests: one key (x, Zuid, ``periode``) with the given (waarde, status) rows."""
+    """A small typed frame for the doctests: one key (x, Gebied, ``periode``) with the given (waarde, status) rows."""
     from wijkrapport.sources.metingen import parse_metingen
 
-    raw = pd.DataFrame([{"indicator": "x", "gebied": "Zuid", "periode": periode, "waarde": w, "status": s}
+    raw = pd.DataFrame([{"indicator": "x", "gebied": "Gebied", "periode": periode, "waarde": w, "status": s}
                         for w, s in rijen])
     return parse_metingen(raw, "voorbeeld.csv")

@@ -43,7 +43,7 @@ def _opwarmen() -> None:
 
     fig = Figure(figsize=(2, 1))
     ax = fig.add_subplot()
-    ax.plot([1, 2], [1.5, 2.5], marker="o", label="Zuid")
+    ax.plot([1, 2], [1.5, 2.5], marker="o", label="Gebied")
     ax.set_title("Aantal", fontweight="bold")
     ax.legend()
     fig.tight_layout()

@@ -18,14 +18,27 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from wijkrapport import format as fmt  # noqa: E402
 
-KLEUR_GEBIED = {
-    "Zuid": "#00689e",
-    "Focuswijken": "#7b3f98",
-    "Rotterdam": "#1e7b34",
-    "G4": "#4d4d4d",
-    "Nederland": "#8c6d1f",
-}
+#: Colours for the areas of a report, in the order doelgebied (or wijk), comparison areas, other named areas. None
+#: of them is a status colour (groen, oranje, rood), so an area's line is never read as a verdict.
+PALET = ("#00689e", "#7b3f98", "#4d4d4d", "#8c6d1f", "#007a78", "#a83e6c", "#3d5a99", "#6b5d3f")
 KLEUR_DOEL = "#b35900"
+
+
+def gebiedkleuren(programma) -> dict[str, str]:
+    """One colour per area for a whole programme report: the programme file's ``kleuren``; every other area the
+    next free colour of :data:`PALET`, in the order doelgebied, comparison areas, areas of ambitions, references."""
+    namen = [programma.doelgebied, *programma.vergelijkingsgebieden]
+    namen += [i.ambitie.gebied for i in programma.indicatoren if i.ambitie and i.ambitie.gebied]
+    namen += [i.referentie for i in programma.indicatoren if i.referentie and i.referentie != "vast"]
+    vast = programma.kleuren
+    vrij = [c for c in PALET if c not in vast.values()] or list(PALET)
+    uit = {}
+    for gebied in dict.fromkeys([*namen, *vast]):
+        if gebied in vast:
+            uit[gebied] = vast[gebied]
+        else:
+            uit[gebied] = vrij[(len(uit) - sum(g in vast for g in uit)) % len(vrij)]
+    return uit
 TEKST = "#1a1a1a"
 
 plt.rcParams.update(
@@ -59,59 +72,6 @@ def dutch_axis(ax, eenheid: str, axis: str = "x") -> None:
     target.set_major_formatter(FuncFormatter(_f))
 
 
-def start_nu_chart(
-    series: list[tuple[str, float, float]],
-    eenheid: str,
-    doelen: list[tuple[str, float]] | None = None,
-    start_label: str = "start",
-    nu_label: str = "nu",
-) -> Figure:
-    """Dumbbell chart: per area a line from its start value to its current value.
-
-    ``series`` is ``[(gebied, start, nu), ...]``; a missing start draws only the
-    current value. ``doelen`` are vertical target lines such as ("Doel 2024", 93.2).
-    """
-    rows = [s for s in series if not fmt.is_missing(s[2]) or not fmt.is_missing(s[1])]
-    fig = Figure(figsize=(4.6, 0.7 + 0.42 * max(len(rows), 1)))
-    ax = fig.add_subplot(111)
-    values = []
-    for i, (gebied, start, nu) in enumerate(reversed(rows)):
-        color = KLEUR_GEBIED.get(gebied, "#333333")
-        if not fmt.is_missing(start) and not fmt.is_missing(nu):
-            ax.annotate("", xy=(nu, i), xytext=(start, i),
-                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.8, "shrinkA": 0, "shrinkB": 3})
-        if not fmt.is_missing(start):
-            ax.plot([start], [i], marker="o", markerfacecolor="white", markeredgecolor=color, markersize=6, lw=0)
-            values.append(start)
-        if not fmt.is_missing(nu):
-            ax.plot([nu], [i], marker="o", color=color, markersize=6, lw=0)
-            ax.annotate(fmt.waarde(nu, eenheid), (nu, i), xytext=(0, 6), textcoords="offset points",
-                        ha="center", fontsize=8, color=TEKST)
-            values.append(nu)
-    for j, (label, value) in enumerate(doelen or []):
-        if fmt.is_missing(value):
-            continue
-        values.append(value)
-        style = "--" if j == len(doelen) - 1 and j > 0 else ":"  # the final target dashed, the year's dotted
-        ax.axvline(value, color=KLEUR_DOEL, ls=style, lw=1.3)
-        ax.annotate(f"{label}: {fmt.waarde(value, eenheid)}", (value, len(rows) - 0.45), fontsize=7.5,
-                    color=KLEUR_DOEL, ha="center", va="bottom", annotation_clip=False)
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([r[0] for r in reversed(rows)])
-    ax.set_ylim(-0.6, len(rows) - 0.1 + (0.45 if doelen else 0))
-    if values:
-        lo, hi = min(values), max(values)
-        pad = (hi - lo) * 0.12 or abs(hi) * 0.05 or 1
-        ax.set_xlim(lo - pad, hi + pad)
-    dutch_axis(ax, eenheid)
-    ax.grid(axis="x", color="#dddddd", lw=0.6)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(f"○ {start_label}    ● {nu_label}", fontsize=7.5, color="#444444", loc="right")
-    _opmaak(fig)
-    return fig
-
-
 def _opmaak(fig: Figure) -> None:
     """Fit the axes in the figure with room for their tick labels.
 
@@ -127,16 +87,18 @@ def _opmaak(fig: Figure) -> None:
 
 
 def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
-                doelpad: list[tuple[object, float]] | None = None, doel_label: str = "traject") -> Figure:
-    """Every period of each area's series (x: the period's last day) with the regime's target path (dashed)."""
+                doelpad: list[tuple[object, float]] | None = None, doel_label: str = "traject",
+                kleuren: dict[str, str] | None = None) -> Figure:
+    """Every period of each area's series (x: the period's last day) with the regime's target path (dashed);
+    ``kleuren``: the report's colour per area (else the palette in the order of ``reeksen``)."""
     fig = Figure(figsize=(4.8, 2.5))
     ax = fig.add_subplot(111)
-    for gebied, punten in reeksen.items():
+    for i, (gebied, punten) in enumerate(reeksen.items()):
         punten = [(x, y) for x, y in punten if not fmt.is_missing(y)]
         if not punten:
             continue
         xs, ys = zip(*punten, strict=True)
-        kleur = KLEUR_GEBIED.get(gebied, "#333333")
+        kleur = _kleur(gebied, i, kleuren)
         ax.plot(xs, ys, marker="o", markersize=4, color=kleur, lw=1.6, label=gebied)
         ax.annotate(fmt.waarde(ys[-1], eenheid), (xs[-1], ys[-1]), xytext=(4, 0), textcoords="offset points",
                     fontsize=7.5, color=TEKST, va="center")
@@ -155,10 +117,10 @@ def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
 
 
 def _kleur(col: str, i: int, kleuren: dict[str, str] | None) -> str:
-    """The colour of a series: the report's colour for that area, else the house colour, else the cycle."""
+    """The colour of a series: the report's colour for that area, else the palette's colour for its place."""
     if kleuren and col in kleuren:
         return kleuren[col]
-    return KLEUR_GEBIED.get(col, plt.rcParams["axes.prop_cycle"].by_key()["color"][i % 10])
+    return PALET[i % len(PALET)]
 
 
 def _zijn_jaren(waarden: pd.Series) -> bool:
@@ -268,7 +230,7 @@ def bar_chart(labels: list[str], values: list[float], eenheid: str, colors: list
     ax = fig.add_subplot(111)
     ys = list(range(len(labels)))[::-1]
     clean = [0 if fmt.is_missing(v) else v for v in values]
-    ax.barh(ys, clean, color=colors or KLEUR_GEBIED["Zuid"], height=0.65)
+    ax.barh(ys, clean, color=colors or PALET[0], height=0.65)
     for y, v in zip(ys, values, strict=True):
         ax.annotate(fmt.waarde(v, eenheid, decimalen), (0 if fmt.is_missing(v) else v, y), xytext=(3, 0),
                     textcoords="offset points", va="center", fontsize=8)

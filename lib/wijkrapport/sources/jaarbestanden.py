@@ -10,6 +10,7 @@ says so (:func:`bestaat`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,9 @@ from .base import numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
 EENHEDEN = ["pct", "eur", "aantal", "index", "m2"]
+#: the printed report's text figures and its effect table, for a year that has a printed report
+PAGINAS = "indicatorpaginas.csv"
+GEDRUKT = "gedrukt.csv"
 
 
 def _finite(s: pd.Series) -> pd.Series:
@@ -45,22 +49,22 @@ def _typed(raw: pd.DataFrame, numeric: list[str], file: str, sleutels: tuple[str
 
 # --- the other tables of the report -------------------------------------------------------
 
-GEBIEDEN_ALGEMEEN = ["Nederland", "G4", "Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Rotterdam lokaal", "Zuid",
-                     "Focuswijken"]
-
-ALGEMEEN_SCHEMA = pa.DataFrameSchema(
-    {
-        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
-        "indicator": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "peildatum": pa.Column(str),
-        "eenheid": pa.Column(str, pa.Check.isin(EENHEDEN)),
-        "gebied": pa.Column(str, pa.Check.isin(GEBIEDEN_ALGEMEEN)),
-        "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
-        "symbool": pa.Column(str),
-    },
-    unique=["indicator_id", "gebied"],
-    strict="filter",
-)
+def _algemeen(gebieden: tuple[str, ...]) -> pa.DataFrameSchema:
+    """General indicators of many areas; ``gebieden``: the areas the programme lets the file name (empty: any)."""
+    gebied = pa.Check.isin(list(gebieden)) if gebieden else pa.Check.str_length(min_value=1)
+    return pa.DataFrameSchema(
+        {
+            "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+            "indicator": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "peildatum": pa.Column(str),
+            "eenheid": pa.Column(str, pa.Check.isin(EENHEDEN)),
+            "gebied": pa.Column(str, gebied),
+            "waarde": pa.Column(float, [pa.Check(_finite, element_wise=False), pa.Check.ge(0)], nullable=True),
+            "symbool": pa.Column(str),
+        },
+        unique=["indicator_id", "gebied"],
+        strict="filter",
+    )
 
 VERHUIS_SCHEMA = pa.DataFrameSchema(
     {
@@ -127,7 +131,19 @@ def _teltabel(periode: str, *sleutel: str) -> pa.DataFrameSchema:
     )
 
 
-TELTABEL_SCHEMA = _teltabel("jaar")
+PAGINA_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
+        "pagina_titel": pa.Column(str),
+        "aandeel_tekst": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+        "doel_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "startwaarde_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "huidig_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+        "pct_ingelopen_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
+    },
+    strict="filter",
+)
+
 
 SAMENVATTING_SCHEMA = pa.DataFrameSchema(
     {
@@ -137,31 +153,80 @@ SAMENVATTING_SCHEMA = pa.DataFrameSchema(
     strict=False,
 )
 
-_TEL = ("regel", "gebied", "leeftijd")
-#: file name -> (schema, numeric columns, identifier columns, whole-number columns, name columns)
-TABELLEN = {
-    "algemene_indicatoren.csv": (ALGEMEEN_SCHEMA, ["waarde"], ("indicator_id", "eenheid", "gebied", "symbool"), (), ()),
-    "verhuisbewegingen.csv": (VERHUIS_SCHEMA, ["waarde", "volgorde", "kolom"],
-                              ("gebied", "gebied_soort", "kolom_id", "onderdrukt"), ("volgorde", "kolom"), ("gebied",)),
-    "interventies.csv": (INTERVENTIES_SCHEMA, ["volgorde"],
-                         ("pijler", "nummer", "kleur_vorig", "kleur", "trend", "gestopt_in_tekst"), ("volgorde",), ()),
-    "financien.csv": (FINANCIEN_SCHEMA, ["begroot", "gerealiseerd", "gemeente", "overige_partners"], ("post", "soort"), (),
-                      ()),
-    "thuiszitters.csv": (_teltabel("schooljaar", "leeftijd"), ["waarde", "aandeel_gepubliceerd"],
-                         ("schooljaar", *_TEL), (), ("regel",)),
-    "huisuitzettingen.csv": (_teltabel("jaar"), ["waarde", "aandeel_gepubliceerd"], ("jaar", *_TEL), (), ("regel",)),
-    "interventies_samenvatting.csv": (SAMENVATTING_SCHEMA, ["totaal_gepubliceerd"], ("pijler",), ("totaal_gepubliceerd",),
-                                      ()),
+
+@dataclass(frozen=True)
+class Soort:
+    """How a kind of yearly record is read: its numeric columns, identifier columns (normalised), whole-number
+    columns and name columns (duplicates that differ only in case or look-alike letters are refused)."""
+
+    numeriek: tuple[str, ...] = ()
+    sleutels: tuple[str, ...] = ()
+    geheel: tuple[str, ...] = ()
+    namen: tuple[str, ...] = ()
+
+
+#: record kind (an onderdeel's ``soort``, its ``samenvatting``, the printed report's ``indicatorpaginas``) -> reading
+SOORTEN = {
+    "algemene_indicatoren": Soort(("waarde",), ("indicator_id", "eenheid", "gebied", "symbool")),
+    "verhuisbewegingen": Soort(("waarde", "volgorde", "kolom"), ("gebied", "gebied_soort", "kolom_id", "onderdrukt"),
+                               ("volgorde", "kolom"), ("gebied",)),
+    "interventies": Soort(("volgorde",), ("pijler", "nummer", "kleur_vorig", "kleur", "trend", "gestopt_in_tekst"),
+                          ("volgorde",)),
+    "financien": Soort(("begroot", "gerealiseerd", "gemeente", "overige_partners"), ("post", "soort")),
+    "aandelen": Soort(("waarde", "aandeel_gepubliceerd"), ("regel", "gebied", "leeftijd"), (), ("regel",)),
+    "samenvatting": Soort(("totaal_gepubliceerd",), ("pijler",), ("totaal_gepubliceerd",)),
+    "indicatorpaginas": Soort(("aandeel_tekst", "doel_tekst", "startwaarde_tekst", "huidig_tekst",
+                               "pct_ingelopen_tekst"), ("indicator_id",)),
 }
 
 
+@dataclass(frozen=True)
+class Record:
+    """One yearly record of a programme: its file name, its kind and what the kind needs from the programme file."""
+
+    naam: str
+    soort: str
+    periode: str = "jaar"  # aandelen: the period column
+    gebieden: tuple[str, ...] = ()  # algemene_indicatoren: the areas it may name
+
+
+def records(programma) -> list[Record]:
+    """Every yearly record the programme file declares (onderdelen and their summaries), then the printed report's
+    text figures (``indicatorpaginas.csv``)."""
+    uit = []
+    for o in programma.onderdelen.values():
+        if o.bestand:
+            uit.append(Record(o.bestand, o.soort, o.periode, tuple(o.gebieden)))
+        if o.samenvatting:
+            uit.append(Record(o.samenvatting, "samenvatting"))
+    return [*uit, Record(PAGINAS, "indicatorpaginas")]
+
+
+def record(programma, naam: str) -> Record:
+    """The declared record of that file name (a name the programme file does not declare is a code error)."""
+    for r in records(programma):
+        if r.naam == naam:
+            return r
+    raise KeyError(f"{naam} is geen jaarbestand van programma {programma.naam}")
+
+
+def _schema(r: Record, kolommen: list[str]) -> pa.DataFrameSchema:
+    if r.soort == "algemene_indicatoren":
+        return _algemeen(r.gebieden)
+    if r.soort == "aandelen":
+        return _teltabel(r.periode, *(["leeftijd"] if "leeftijd" in kolommen else []))
+    return {"verhuisbewegingen": VERHUIS_SCHEMA, "interventies": INTERVENTIES_SCHEMA, "financien": FINANCIEN_SCHEMA,
+            "samenvatting": SAMENVATTING_SCHEMA, "indicatorpaginas": PAGINA_SCHEMA}[r.soort]
+
+
 @per_bestandstoestand(maxsize=32)
-def _tabel(path: Path, naam: str) -> pd.DataFrame:
-    schema, numeric, sleutels, geheel, namen = TABELLEN[naam]
+def _tabel(path: Path, r: Record) -> pd.DataFrame:
+    soort = SOORTEN[r.soort]
     file = rel(path)
     raw = read_csv(path)
-    df, problems = _typed(raw, numeric, file, sleutels, geheel, namen)
-    return validate(df, schema, file, problems)
+    sleutels = (r.periode, *soort.sleutels) if r.soort == "aandelen" else soort.sleutels
+    df, problems = _typed(raw, list(soort.numeriek), file, sleutels, soort.geheel, soort.namen)
+    return validate(df, _schema(r, list(raw.columns)), file, problems)
 
 
 def pad(programma, jaar: int, naam: str) -> Path:
@@ -177,11 +242,11 @@ def bestaat(programma, jaar: int, naam: str) -> bool:
 
 
 def load_tabel(programma, jaar: int, naam: str) -> pd.DataFrame:
-    """Load one of the yearly records (``TABELLEN``) of ``jaar``, validated."""
+    """Load one of the programme's yearly records (:func:`records`) of ``jaar``, validated by its kind."""
     path = pad(programma, jaar, naam)
     if not path.exists():
         raise DataValidationError(f"bestand ontbreekt: {rel(path)}", file=rel(path))
-    return _tabel(path, naam).copy()
+    return _tabel(path, record(programma, naam)).copy()
 
 
 def _pijler_problemen(df: pd.DataFrame, programma, file: str) -> list[Problem]:
@@ -217,7 +282,7 @@ def validate_all(jaar: int, programma_naam: str) -> None:
     """
     from .gedrukt import load_gedrukt
     from .metingen import load_metingen
-    from .registry import data_file, load_programma
+    from .registry import data_file, gebiedskolommen, load_programma
 
     programma = load_programma(programma_naam)
     problems: list[Problem] = []
@@ -228,37 +293,18 @@ def validate_all(jaar: int, programma_naam: str) -> None:
         problems += bereik_problemen(load_metingen(path, programma.meting_ids()), programma, rel(path))
     except DataValidationError as exc:
         problems += exc.problems
-    namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
-    for naam in [*namen, "indicatorpaginas.csv", "gedrukt.csv"]:
+    for naam in [*(r.naam for r in records(programma)), GEDRUKT]:
         if not bestaat(programma, jaar, naam):
             continue
         try:
-            df = load_gedrukt(pad(programma, jaar, naam)) if naam == "gedrukt.csv" else load_tabel(programma, jaar, naam)
+            df = (load_gedrukt(pad(programma, jaar, naam), gebiedskolommen(programma)) if naam == GEDRUKT
+                  else load_tabel(programma, jaar, naam))
             if "pijler" in df:
                 problems += _pijler_problemen(df, programma, rel(pad(programma, jaar, naam)))
         except DataValidationError as exc:
             problems += exc.problems
     if problems:
         raise DataValidationError(problems)
-
-
-PAGINA_SCHEMA = pa.DataFrameSchema(
-    {
-        "indicator_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
-        "pagina_titel": pa.Column(str),
-        "aandeel_tekst": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
-        "doel_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
-        "startwaarde_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
-        "zuid_huidig_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
-        "pct_ingelopen_tekst": pa.Column(float, pa.Check(_finite, element_wise=False), nullable=True),
-    },
-    strict="filter",
-)
-TABELLEN["indicatorpaginas.csv"] = (
-    PAGINA_SCHEMA,
-    ["aandeel_tekst", "doel_tekst", "startwaarde_tekst", "zuid_huidig_tekst", "pct_ingelopen_tekst"],
-    ("indicator_id",), (), (),
-)
 
 
 def _verhuis_onderdeel(jaar: int):
@@ -305,4 +351,4 @@ def load_verhuisbewegingen(jaar: int) -> pd.DataFrame:
     path = verhuis_pad(jaar)
     if path is None or not path.exists():
         raise DataValidationError(f"geen verhuisbewegingen voor {jaar}", file=rel(path) if path else "")
-    return _tabel(path, "verhuisbewegingen.csv").copy()
+    return _tabel(path, Record(path.name, "verhuisbewegingen")).copy()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from wijkrapport import paths
 from wijkrapport.errors import ConfigError, Problem
@@ -235,6 +235,8 @@ class Onderdeel(_Strict):
     gebied: str | None = None
     totaal: str | None = None
     periode: str = "jaar"  # the column naming the period in an aandelen table (jaar, schooljaar)
+    # the areas an algemene_indicatoren file may name, in the order of its table; empty: any area
+    gebieden: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _bestand(self) -> Onderdeel:
@@ -251,7 +253,13 @@ class Programma(_Strict):
     afkorting: str = ""  # short name written after the title in running text, e.g. "... (ABC)"
     gemeente: str
     zinsnamen: dict[str, str] = Field(default_factory=dict, description=(
-        "areas as a sentence names them (with an article, e.g. 'de G4'); default: the area's name"))
+        "areas as a sentence names them (with an article where the name needs one); default: the area's name"))
+    kortenamen: dict[str, str] = Field(default_factory=dict, description=(
+        "areas as a narrow table column names them (an abbreviation); default: the area's name"))
+    kleuren: dict[str, Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]] = Field(
+        default_factory=dict, description=(
+            "one colour per area in every chart of the report ('#rrggbb'); an area without one gets the next "
+            "colour of the house palette, in the order doelgebied, comparison areas, other areas"))
     hoofdstukwoord: str = "pijler"  # the programme's own word for a chapter: pijler, tafel, thema
     hoofdstukwoord_meervoud: str | None = Field(default=None, description=(
         "plural of hoofdstukwoord (e.g. 'thema's'); default: the regular Dutch plural of hoofdstukwoord"))
@@ -290,7 +298,7 @@ class Programma(_Strict):
                     for k, w in v.items()}
         return v
 
-    @field_validator("gebiedslabels", mode="before")
+    @field_validator("gebiedslabels", "kortenamen", "kleuren", mode="before")
     @classmethod
     def _gebiedscodes(cls, v):
         from .sleutels import normaal
@@ -317,6 +325,13 @@ class Programma(_Strict):
         for oid, o in self.onderdelen.items():
             if o.pijler is not None and o.pijler not in pijler_ids:
                 raise ValueError(f"onderdelen.{oid}.pijler: onbekende pijler '{o.pijler}' (bekend: {sorted(pijler_ids)})")
+        genoemd = [self.doelgebied, *self.vergelijkingsgebieden, *self.gebieden,
+                   *(i.referentie for i in self.indicatoren if i.referentie and i.referentie != "vast")]
+        for veld in ("kortenamen", "kleuren"):
+            for gebied in getattr(self, veld):
+                if gebied not in genoemd:
+                    raise ValueError(f"{veld}.{gebied}: onbekend gebied (verwacht een gebied dat het programma noemt: "
+                                     f"{', '.join(dict.fromkeys(genoemd))})")
         return self
 
     @field_validator("naam")
@@ -364,6 +379,16 @@ class Programma(_Strict):
 
     def pijler_label(self, pijler_id: str) -> str:
         return next(p.label for p in self.pijlers if p.id == pijler_id)
+
+
+def gebiedskolom(gebied: str) -> str:
+    """The column prefix of an area in tables and data files: ``Zuid`` -> ``zuid``, ``Den Haag`` -> ``den_haag``."""
+    return re.sub(r"[^a-z0-9]+", "_", gebied.lower()).strip("_")
+
+
+def gebiedskolommen(programma: Programma) -> list[str]:
+    """The column prefixes of the effect table's areas: the doelgebied, then the comparison areas."""
+    return [gebiedskolom(g) for g in (programma.doelgebied, *programma.vergelijkingsgebieden)]
 
 
 def parse_programma(raw: object, path: Path) -> Programma:
@@ -426,7 +451,8 @@ if __name__ == "__main__":
 def voortgang_invoer(programma: Programma, jaar: int) -> list[Path]:
     """The files a programme's voortgangsrapportage of ``jaar`` reads: its measurements, and the yearly records
     (``onderdelen``) and printed figures of the year that exist (a lagging record is read once it arrives)."""
+    from .jaarbestanden import GEDRUKT, records
+
     folder = jaar_dir(programma, jaar)
-    namen = [n for o in programma.onderdelen.values() for n in (o.bestand, o.samenvatting) if n]
-    return [data_file(programma)] + [folder / n for n in [*namen, "indicatorpaginas.csv", "gedrukt.csv"]
+    return [data_file(programma)] + [folder / n for n in [*(r.naam for r in records(programma)), GEDRUKT]
                                      if (folder / n).exists()]

@@ -15,22 +15,11 @@ import pandas as pd
 from wijkrapport import format as fmt
 from wijkrapport.domain import programma as pr
 from wijkrapport.domain import scores as groepen
+from wijkrapport.rendering.charts import gebiedkleuren
 from wijkrapport.rendering.context import Rapportcontext
 from wijkrapport.sources import programma as src
 from wijkrapport.sources.registry import Programma, load_programma
 from wijkrapport.taal import vul
-
-#: Colours for the areas of a programme, in the order doelgebied, comparison areas, other named areas.
-#: None of them is a status colour (groen, oranje, rood), so an area's line is never read as a verdict.
-PALET = ("#00689e", "#7b3f98", "#4d4d4d", "#8c6d1f", "#007a78", "#a83e6c", "#3d5a99", "#6b5d3f")
-
-
-def gebiedkleuren(programma: Programma) -> dict[str, str]:
-    """One colour per area for the whole report: doelgebied, comparison areas, then the areas of ambitions."""
-    namen = [programma.doelgebied, *programma.vergelijkingsgebieden]
-    namen += [i.ambitie.gebied for i in programma.indicatoren if i.ambitie and i.ambitie.gebied]
-    namen += [i.referentie for i in programma.indicatoren if i.referentie and i.referentie != "vast"]
-    return {g: PALET[n % len(PALET)] for n, g in enumerate(dict.fromkeys(namen))}
 
 
 @dataclass(frozen=True, kw_only=True)

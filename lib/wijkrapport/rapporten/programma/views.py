@@ -23,7 +23,7 @@ import pandas as pd
 from wijkrapport import format as fmt
 from wijkrapport.domain import doelen
 from wijkrapport.domain import programma as pr
-from wijkrapport.rendering.charts import ambitie_chart, bar_chart, drempel_chart, line_chart
+from wijkrapport.rendering.charts import PALET, ambitie_chart, bar_chart, drempel_chart, gebiedkleuren, line_chart
 from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tekst
 from wijkrapport.rendering.tables import Kolom, html_table
 from wijkrapport.sources.registry import Indicator, Programma
@@ -31,7 +31,7 @@ from wijkrapport.taal import aantal
 
 from . import doelen_views as dv
 from . import teksten
-from .context import PALET, Programmacontext, gebiedkleuren
+from .context import Programmacontext
 
 __all__ = ["Programmacontext", "gebiedkleuren", "toon_inleiding", "toon_samenvatting", "toon_hoofdstuk",
            "toon_gebieden", "toon_rangorde", "verwachte_perioden", "delen", "score_html"]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from wijkrapport import format as fmt
 from wijkrapport.domain.traject import status_telling
-from wijkrapport.rendering.charts import reeks_chart
+from wijkrapport.rendering.charts import gebiedkleuren, reeks_chart
 from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tekst
 from wijkrapport.rendering.tables import Kolom
 from wijkrapport.sources import jaarbestanden
@@ -29,9 +29,6 @@ from .voortgang import kolom, met_doel
 
 __all__ = ["Voortgangscontext"]
 
-REF_KORT = {"G4": "G4", "Rotterdam": "Rdam", "vast": "vast"}
-
-
 def _bron(vc: Voortgangscontext, onderdeel: str) -> str:
     return vc.register.onderdelen[onderdeel].bron.format(jaar=vc.jaar)
 
@@ -40,13 +37,23 @@ def bron_metingen(programma: Programma) -> str:
     return f"{programma.titel}: metingen in data/{programma.data}; berekening wijkrapport"
 
 
-def effect_kolommen(jaar: int, eindjaar: int | None, gedrukt: bool) -> list[Kolom]:
+def kortenaam(programma: Programma, referentie: object) -> str:
+    """An indicator's reference as the narrow "T.o.v." column names it (``kortenamen`` in the programme file)."""
+    if not isinstance(referentie, str) or not referentie:
+        return "–"
+    return programma.kortenamen.get(referentie, referentie)
+
+
+def effect_kolommen(programma: Programma, jaar: int, eindjaar: int | None, gedrukt: bool) -> list[Kolom]:
+    """The effect table's columns; the doelgebied's start and current value are headed with its name."""
+    doel = programma.doelgebied
+    k = kolom(doel)
     kolommen = [
         Kolom("indicator", "Indicator"),
         Kolom("soort", "Soort"),
-        Kolom("referentie", "T.o.v.", opmaak=lambda v: REF_KORT.get(v, "–")),
-        Kolom("zuid_start", "Zuid start", numeriek=True),
-        Kolom("zuid_huidig", "Zuid nu", numeriek=True),
+        Kolom("referentie", "T.o.v.", opmaak=lambda v: kortenaam(programma, v)),
+        Kolom(f"{k}_start", f"{doel} start", numeriek=True),
+        Kolom(f"{k}_huidig", f"{doel} nu", numeriek=True),
         Kolom("referentie_huidig", "Referentie nu", numeriek=True),
         Kolom("pct_ingelopen", "% ingelopen", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
         Kolom("pct_ingelopen_gepubliceerd", "% gedrukt", numeriek=True, opmaak=lambda v: fmt.procent(v, missing="–")),
@@ -57,15 +64,22 @@ def effect_kolommen(jaar: int, eindjaar: int | None, gedrukt: bool) -> list[Kolo
     return [k for k in kolommen if gedrukt or k.naam != "pct_ingelopen_gepubliceerd"]
 
 
+def gebied_data_kolommen(programma: Programma) -> list[str]:
+    """Start and current value of every area of the effect table, for the CSV downloads: the comparison areas in
+    the programme's order, then the doelgebied."""
+    namen = [*programma.vergelijkingsgebieden, programma.doelgebied]
+    return [f"{kolom(g)}_{w}" for g in namen for w in ("start", "huidig")]
+
+
+def export_kolommen(programma: Programma) -> list[str]:
+    """The columns of the effect table's CSV download."""
+    return ["indicator_id", "indicator", "pijler", "soort", "eenheid", "referentie", "startjaar",
+            *gebied_data_kolommen(programma), "referentie_huidig", "pct_ingelopen", "pct_ingelopen_gepubliceerd",
+            "aandeel", "doel_jaar", "doel_eind", "status", "reproductie", "peildatum", "herzien"]
+
+
 def _rij_klasse(row: pd.Series) -> str:
     return "afwijking" if row.get("reproductie") == "wijkt af" else ""
-
-
-EXPORT_DATA = [
-    "indicator_id", "indicator", "pijler", "soort", "eenheid", "referentie", "startjaar", "g4_start", "g4_huidig",
-    "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig", "referentie_huidig", "pct_ingelopen",
-    "pct_ingelopen_gepubliceerd", "aandeel", "doel_jaar", "doel_eind", "status", "reproductie", "peildatum", "herzien",
-]
 
 
 def toon_effecttabel(vc: Voortgangscontext, tabel: pd.DataFrame, naam: str, *, caption: str, kop: str,
@@ -78,14 +92,14 @@ def toon_effecttabel(vc: Voortgangscontext, tabel: pd.DataFrame, naam: str, *, c
     noot = vc.vul(voetnoot, **velden) + (" " + vc.vul(voetnoot_gedrukt, **velden) if gedrukt else "")
     vc.tabel(
         tabel,
-        effect_kolommen(vc.jaar, vc.eindjaar, gedrukt),
+        effect_kolommen(vc.register, vc.jaar, vc.eindjaar, gedrukt),
         caption=vc.vul(caption, **velden),
         bron=bron_metingen(vc.register) + ".",
         naam=naam,
         eenheid_kolom="eenheid",
         rij_klasse=_rij_klasse,
         voetnoot=noot,
-        data=tabel[[c for c in EXPORT_DATA if c in tabel]],
+        data=tabel[[c for c in export_kolommen(vc.register) if c in tabel]],
         klasse="breed",
         kop=vc.vul(kop, **velden),
     )
@@ -106,11 +120,11 @@ def _reeksen(row: pd.Series, vc: Voortgangscontext) -> dict[str, pd.DataFrame]:
     return uit
 
 
-def _doelpad(row: pd.Series, programma: Programma, zuid: pd.DataFrame) -> list[tuple[object, float]]:
+def _doelpad(row: pd.Series, programma: Programma, doelreeks: pd.DataFrame) -> list[tuple[object, float]]:
     """The regime's target path: start + share(t) x (reference now - start), at the end of every year of the regime."""
     from wijkrapport.domain import traject
 
-    if not row.get("regime") or fmt.is_missing(row.get("doel_jaar")) or zuid.empty:
+    if not row.get("regime") or fmt.is_missing(row.get("doel_jaar")) or doelreeks.empty:
         return []
     regime = programma.regimes[row["regime"]]
     start = row.get(f"{kolom(programma.doelgebied)}_start")
@@ -152,7 +166,7 @@ def toon_indicator(vc: Voortgangscontext, row: pd.Series, t: Mapping) -> None:
     eenheid = row["eenheid"]
     pad = _doelpad(row, p, reeksen[p.doelgebied])
     punten = {g: list(zip(r["laatste_dag"], r["waarde"], strict=True)) for g, r in reeksen.items()}
-    fig = reeks_chart(punten, eenheid, pad, doel_label=vc.vul(t["doel_label"]))
+    fig = reeks_chart(punten, eenheid, pad, doel_label=vc.vul(t["doel_label"]), kleuren=gebiedkleuren(p))
     alleen_start_nu = all(len(r) <= 2 for r in reeksen.values())
     data = pd.concat([r.assign(gebied=g)[["gebied", "periode", "waarde", "status"]] for g, r in reeksen.items()],
                      ignore_index=True)
@@ -247,18 +261,17 @@ def toon_demografie(vc: Voortgangscontext) -> None:
         return
     tabel = vc.doelstelling
     demo = tabel[tabel["soort"] == "demografie"]
+    k = kolom(p.doelgebied)
     kolommen = [
         Kolom("indicator", "Indicator"),
         Kolom("peildatum", "Peildatum"),
-        Kolom("zuid_start", "Zuid start", numeriek=True),
-        Kolom("zuid_huidig", "Zuid nu", numeriek=True),
-        Kolom("rotterdam_huidig", "Rotterdam nu", numeriek=True),
-        Kolom("g4_huidig", "G4 nu", numeriek=True),
+        Kolom(f"{k}_start", f"{p.doelgebied} start", numeriek=True),
+        Kolom(f"{k}_huidig", f"{p.doelgebied} nu", numeriek=True),
+        *(Kolom(f"{kolom(g)}_huidig", f"{g} nu", numeriek=True) for g in p.vergelijkingsgebieden),
     ]
     vc.tabel(demo, kolommen, caption=onderdeel.titel or "Demografie",
              bron=f"{onderdeel.bron}; {bron_metingen(p)}", naam="demografie", eenheid_kolom="eenheid",
-             data=demo[["indicator_id", "indicator", "peildatum", "eenheid", "g4_start", "g4_huidig",
-                        "rotterdam_start", "rotterdam_huidig", "zuid_start", "zuid_huidig"]])
+             data=demo[["indicator_id", "indicator", "peildatum", "eenheid", *gebied_data_kolommen(p)]])
 
 
 def toon_alle_effecten(vc: Voortgangscontext, **effecttabel: str) -> None:

@@ -13,7 +13,6 @@ inconsistent with itself (``indicatorpaginas.csv``: the figures its narrative pa
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -27,16 +26,14 @@ from wijkrapport.paths import per_bestandstoestand
 from wijkrapport.sources import jaarbestanden, perioden
 from wijkrapport.sources.gedrukt import load_gedrukt
 from wijkrapport.sources.metingen import MET_GETAL, load_metingen
-from wijkrapport.sources.registry import Indicator, Programma, data_file, load_programma
+from wijkrapport.sources.registry import Indicator, Programma, data_file, gebiedskolom, gebiedskolommen, load_programma
 
 #: Published % and our computation agree when they round to the same tenth.
 AFRONDING = 0.05
 MAX_DECIMALEN = 3
 
 
-def kolom(gebied: str) -> str:
-    """The column prefix of an area: ``Zuid`` -> ``zuid``, ``G4`` -> ``g4``."""
-    return re.sub(r"[^a-z0-9]+", "_", gebied.lower()).strip("_")
+kolom = gebiedskolom  # the column prefix of an area
 
 
 def gebieden(programma: Programma) -> list[str]:
@@ -63,9 +60,9 @@ def eindjaar(programma: Programma) -> int | None:
 
 def gedrukt(programma: Programma, jaar: int) -> pd.DataFrame | None:
     """The printed report of ``jaar`` (None when the year has none)."""
-    if not jaarbestanden.bestaat(programma, jaar, "gedrukt.csv"):
+    if not jaarbestanden.bestaat(programma, jaar, jaarbestanden.GEDRUKT):
         return None
-    return load_gedrukt(jaarbestanden.pad(programma, jaar, "gedrukt.csv"))
+    return load_gedrukt(jaarbestanden.pad(programma, jaar, jaarbestanden.GEDRUKT), gebiedskolommen(programma))
 
 
 def _decimalen(ind: Indicator, m: pd.DataFrame) -> int:
@@ -163,8 +160,8 @@ def doelstelling(jaar: int, programma: Programma | str) -> pd.DataFrame:
                                 "doel_jaar_gedrukt": "doel_jaar_gepubliceerd"})
     out = out.merge(druk[["indicator_id", "pct_ingelopen_gepubliceerd", "doel_jaar_gepubliceerd",
                           "doel_jaar_decimalen"]], on="indicator_id", how="left", validate="one_to_one")
-    if jaarbestanden.bestaat(programma, jaar, "indicatorpaginas.csv"):
-        paginas = jaarbestanden.load_tabel(programma, jaar, "indicatorpaginas.csv")
+    if jaarbestanden.bestaat(programma, jaar, jaarbestanden.PAGINAS):
+        paginas = jaarbestanden.load_tabel(programma, jaar, jaarbestanden.PAGINAS)
         out = out.merge(paginas[["indicator_id", "aandeel_tekst", "doel_tekst", "pct_ingelopen_tekst"]],
                         on="indicator_id", how="left", validate="one_to_one")
     else:
