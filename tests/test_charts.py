@@ -102,3 +102,20 @@ def test_value_axis_labels_stay_inside_the_figure():
     labels = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
     assert "94,5%" in [t.get_text() for t in labels]
     assert min(t.get_window_extent(renderer).x0 for t in labels) >= 0
+
+
+def test_a_figure_of_a_year_stands_above_that_years_label():
+    """The year axis was labelled "2023 2023 ... 2024" for figures of 2022 and 2023: the 2022 figure stood at 2023."""
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    midden = {j: pd.Timestamp(f"{j}-01-01") + (pd.Timestamp(f"{j}-12-31") - pd.Timestamp(f"{j}-01-01")) / 2
+              for j in (2022, 2023)}
+    fig = charts.reeks_chart({"A": [(midden[2022], 22.1), (midden[2023], 22.9)]}, "pct",
+                             [(pd.Timestamp("2022-07-01"), 22.0), (pd.Timestamp("2023-07-01"), 22.5)])
+    ax = fig.axes[0]
+    zichtbaar = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert [mdates.num2date(t).year for t in zichtbaar] == [2022, 2023]  # one label per year, no "2023 2023"
+    ticks = {mdates.num2date(t).year: t for t in zichtbaar}
+    for jaar, x in midden.items():  # each point is nearer its own year's label than any other
+        assert min(ticks, key=lambda j: abs(ticks[j] - mdates.date2num(x))) == jaar

@@ -86,10 +86,25 @@ def _opmaak(fig: Figure) -> None:
     fig.tight_layout(pad=0.4)
 
 
+def _jaaras(ax, xs: list) -> None:
+    """A date axis labelled with years at the middle of each year (at most about eight labels), running from the
+    start of the first year to the end of the last: a point placed in the middle of its period stands above the
+    year it belongs to (a calendar-year figure is never read as the next year's)."""
+    if not xs:
+        return
+    jaren = [pd.Timestamp(x).year for x in xs]
+    eerste, laatste = min(jaren), max(jaren)
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil((laatste - eerste + 1) / 8)), month=7, day=1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    begin, eind = pd.Timestamp(year=eerste, month=1, day=1), pd.Timestamp(year=laatste + 1, month=1, day=1)
+    marge = (eind - begin) * 0.03  # room for a point on the first or last day
+    ax.set_xlim(begin - marge, eind + marge)
+
+
 def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
                 doelpad: list[tuple[object, float]] | None = None, doel_label: str = "traject",
                 kleuren: dict[str, str] | None = None) -> Figure:
-    """Every period of each area's series (x: the period's last day) with the regime's target path (dashed);
+    """Every period of each area's series (x: the middle of the period) with the regime's target path (dashed);
     ``kleuren``: the report's colour per area (else the palette in the order of ``reeksen``)."""
     fig = Figure(figsize=(4.8, 2.5))
     ax = fig.add_subplot(111)
@@ -106,8 +121,8 @@ def reeks_chart(reeksen: dict[str, list[tuple[object, float]]], eenheid: str,
     if punten:
         xs, ys = zip(*punten, strict=True)
         ax.plot(xs, ys, ls="--", color=KLEUR_DOEL, lw=1.3, label=doel_label)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    _jaaras(ax, [x for punten in reeksen.values() for x, y in punten if not fmt.is_missing(y)]
+            + [x for x, y in doelpad or [] if not fmt.is_missing(y)])
     dutch_axis(ax, eenheid, axis="y")
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)

@@ -120,15 +120,22 @@ def _reeksen(row: pd.Series, vc: Voortgangscontext) -> dict[str, pd.DataFrame]:
     return uit
 
 
+def _midden(reeks: pd.DataFrame) -> pd.Series:
+    """The middle of each period: where its point stands on the chart's year axis (a calendar year in its year, a
+    school year between its two years, a peildatum on its day)."""
+    return reeks["eerste_dag"] + (reeks["laatste_dag"] - reeks["eerste_dag"]) / 2
+
+
 def _doelpad(row: pd.Series, programma: Programma, doelreeks: pd.DataFrame) -> list[tuple[object, float]]:
-    """The regime's target path: start + share(t) x (reference now - start), at the end of every year of the regime."""
+    """The regime's target path: start + share(t) x (reference now - start), in the middle of every year of the
+    regime (where the chart labels that year)."""
     from wijkrapport.domain import traject
 
     if not row.get("regime") or fmt.is_missing(row.get("doel_jaar")) or doelreeks.empty:
         return []
     regime = programma.regimes[row["regime"]]
     start = row.get(f"{kolom(programma.doelgebied)}_start")
-    return [(pd.Timestamp(year=j, month=12, day=31), traject.doel(start, row["referentie_huidig"], a))
+    return [(pd.Timestamp(year=j, month=7, day=1), traject.doel(start, row["referentie_huidig"], a))
             for j, a in sorted(regime.aandeel.items())]
 
 
@@ -165,7 +172,7 @@ def toon_indicator(vc: Voortgangscontext, row: pd.Series, t: Mapping) -> None:
         return
     eenheid = row["eenheid"]
     pad = _doelpad(row, p, reeksen[p.doelgebied])
-    punten = {g: list(zip(r["laatste_dag"], r["waarde"], strict=True)) for g, r in reeksen.items()}
+    punten = {g: list(zip(_midden(r), r["waarde"], strict=True)) for g, r in reeksen.items()}
     fig = reeks_chart(punten, eenheid, pad, doel_label=vc.vul(t["doel_label"]), kleuren=gebiedkleuren(p))
     alleen_start_nu = all(len(r) <= 2 for r in reeksen.values())
     data = pd.concat([r.assign(gebied=g)[["gebied", "periode", "waarde", "status"]] for g, r in reeksen.items()],
