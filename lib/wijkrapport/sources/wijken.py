@@ -300,6 +300,13 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     return raw
 
 
+def kwb_regio(path: Path, code: str) -> dict[str, object] | None:
+    """The row of municipality ``code`` (``Soort regio`` Gemeente) in the StatLine export at ``path``, or None."""
+    raw = _kwb_file(path)
+    hit = raw[(raw["Codering"] == code) & (raw["Soort regio"] == "Gemeente")]
+    return None if hit.empty else hit.iloc[0].to_dict()
+
+
 def _kwb_path(jaar: int) -> Path:
     return inputs.wijkbestand(f"kwb{jaar}")
 
