@@ -467,19 +467,22 @@ def check_verhuistotaal(tabel: pd.DataFrame, pad) -> gemeente.Verhuistotaal:
 
 
 def check_gemeente() -> None:
-    """The city of ``bestanden.yml`` against the CBS files: its code must be a municipality row of every KWB
-    export, under the same name (a code of another city would put that city's figures in the city column)."""
+    """The city's CBS code of ``bestanden.yml`` against the data: every wijk's CBS buurten lie in it (a buurt code is
+    BU + the municipality's four digits + four) and every KWB export has its municipality row (a code of another city
+    would put that city's figures in the city column)."""
     g = gemeente.gemeente()
     problems = []
+    vreemd = sorted({b for codes in src.load_crosswalk()["cbs_buurtcodes"] for b in str(codes).split(";")
+                     if b and not b.startswith(f"BU{g.code[2:]}")})
+    if vreemd:
+        problems.append(Problem(file=gemeente.bestand(), field="gemeente.code", value=g.code,
+                                message=f"de wijken van {paths.rel(inputs.wijkbestand('crosswalk'))} liggen niet in deze "
+                                        f"gemeente (buurtcodes {', '.join(vreemd[:3])}{' ...' if len(vreemd) > 3 else ''})"))
     for jaar in src.kwb_jaren():
         pad = inputs.wijkbestand(f"kwb{jaar}")
-        rij = src.kwb_regio(pad, g.code)
-        if rij is None:
+        if not src.kwb_heeft_gemeente(pad, g.code):
             problems.append(Problem(file=gemeente.bestand(), field="gemeente.code", value=g.code,
                                     message=f"staat niet als gemeente in {paths.rel(pad)}"))
-        elif rij.get("Gemeentenaam", g.naam) != g.naam:
-            problems.append(Problem(file=gemeente.bestand(), field="gemeente.naam", value=g.naam,
-                                    message=f"{paths.rel(pad)} noemt gemeente {g.code} '{rij['Gemeentenaam']}'"))
     if problems:
         raise DataValidationError(problems)
 

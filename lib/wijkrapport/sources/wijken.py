@@ -300,11 +300,10 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     return raw
 
 
-def kwb_regio(path: Path, code: str) -> dict[str, object] | None:
-    """The row of municipality ``code`` (``Soort regio`` Gemeente) in the StatLine export at ``path``, or None."""
+def kwb_heeft_gemeente(path: Path, code: str) -> bool:
+    """Whether the StatLine export at ``path`` has a row for municipality ``code`` (``Soort regio`` Gemeente)."""
     raw = _kwb_file(path)
-    hit = raw[(raw["Codering"] == code) & (raw["Soort regio"] == "Gemeente")]
-    return None if hit.empty else hit.iloc[0].to_dict()
+    return bool(((raw["Codering"] == code) & (raw["Soort regio"] == "Gemeente")).any())
 
 
 def _kwb_path(jaar: int) -> Path:
