@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from wijkrapport.errors import DataValidationError
 from wijkrapport.sources import geo, raadzoeker, wijken
 
 ROOT = Path(__file__).resolve().parents[1]
-MAP = ROOT / "data" / "wijken" / raadzoeker.MAP
+MAPNAAM = yaml.safe_load((ROOT / "data" / "wijken" / "bestanden.yml").read_text(encoding="utf-8"))["raadzoeker"]["map"]
+MAP = ROOT / "data" / "wijken" / MAPNAAM
 OUD = ROOT / "data" / "wijken" / "rotterdam-raadzoeker-wijkprofiel-cbs-politie"
 SHARED = ROOT.parent / "shared" / "reference-data" / "rotterdam-raadzoeker-71-wijken" / "wijken.jsonl"
 
@@ -137,7 +139,7 @@ def _rows(path: Path) -> list[dict]:
 @pytest.fixture
 def kopie(tmp_path, monkeypatch):
     """A project folder holding only a copy of the 71-wijk data; the loaders read it."""
-    dst = tmp_path / "data" / "wijken" / raadzoeker.MAP
+    dst = tmp_path / "data" / "wijken" / MAPNAAM
     shutil.copytree(MAP, dst)
     shutil.copy2(ROOT / "data" / "wijken" / "crosswalk.csv", dst.parent / "crosswalk.csv")
     shutil.copy2(ROOT / "data" / "wijken" / "bestanden.yml", dst.parent / "bestanden.yml")

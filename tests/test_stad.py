@@ -208,12 +208,12 @@ def test_method_facts_and_coverage_notes(echt):
     assert m.gedeeld == ("Groot IJsselmonde-Noord en Groot IJsselmonde-Zuid",)  # one CBS buurt, counted once
     assert m.benaderd == ("huurwoningen", "gemiddelde WOZ-waarde woning")
     assert stad.stadmethode(gebied_van, namen).benaderd == ()
-    assert stad.dekking_zin(_rij(uit, 2024, "woz"), namen) == (
+    assert stad.dekking_zin(_rij(uit, 2024, "woz"), namen, "Rotterdam") == (
         "berekend over 69 van de 70 wijken in de CBS-cijfers (99,6% van de inwoners)")
-    assert stad.dekking_zin(_rij(uit, 2024, "inwoners"), namen) == ""
+    assert stad.dekking_zin(_rij(uit, 2024, "inwoners"), namen, "Rotterdam") == ""
     kern, klein = _klein()
     r = _rij(stad.stad(kern, SOORTEN, klein), 2023, "bijstand")
-    assert stad.dekking_zin(r, {"c": "Wijk C"}) == "geen totaal voor Rotterdam: het cijfer ontbreekt voor Wijk C"
+    assert stad.dekking_zin(r, {"c": "Wijk C"}, "Schiedam") == "geen totaal voor Schiedam: het cijfer ontbreekt voor Wijk C"
 
 
 def test_doctests_of_the_pure_modules():

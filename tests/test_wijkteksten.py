@@ -3,10 +3,11 @@ views that place them in the notebook's templates. Checked for the case and the 
 
 import pandas as pd
 import pytest
-from wijkdocument_notebook import aanroepen, teksten
+from wijkdocument_notebook import aanroepen, context_aanroepen, teksten
 from wijkrapport.domain import wijkteksten as wt
 from wijkrapport.errors import SjabloonFout
 from wijkrapport.rapporten.wijkdocument import views
+from wijkrapport.taal import vul
 
 WP = pd.DataFrame({"editie": [2022, 2024], "Fysieke index": [117, 116], "Veiligheidsindex": [135, 123],
                    "Sociale index": [90, 99]})
@@ -43,7 +44,7 @@ def test_index_sentence_gets_better_worse_or_equal_per_index(getoond):
     views.toon_samenvatting(wd, inwoners="", groei="", evenveel="", index="{onderwerp}|{oordeel}|{nu}|{vorig}",
                             onderwerpen={"Fysieke index": "F", "Veiligheidsindex": "V", "Sociale index": "S"},
                             oordelen={"hoger": "beter", "lager": "slechter", "gelijk": "even goed"},
-                            index_uitleg="100={basisjaar}", huur={}, misdrijven="", misdrijven_rotterdam="")
+                            index_uitleg="100={basisjaar}", huur={}, misdrijven="", misdrijven_stad="")
     assert getoond[0].count("<p>") == 4
     for zin in ("F|even goed|116|117", "V|slechter|123|135", "S|beter|99|90", f"100={wt.basisjaar()}"):
         assert f"<p>{zin}</p>" in getoond[0]
@@ -95,6 +96,10 @@ def test_every_view_runs_with_the_notebooks_templates(monkeypatch, wijk):
     monkeypatch.setattr(context, "schrijf_csv", lambda *a, **k: None)
     monkeypatch.setattr(maps, "wijk_kaart", lambda codes, gebied: (None, ["Buurwijk"]))
     wd = views.Wijkcontext(jaar=2024, wijk=wijk)
+    monkeypatch.setattr(views, "toon_markdown", lambda sjabloon, **w: uit.append(vul(sjabloon, **w)))
+    for naam, calls in context_aanroepen().items():  # wd.markdown(...): text with the city's name filled in
+        for args, kw in calls:
+            getattr(wd, naam)(*args, **kw)
     for naam, calls in aanroepen().items():
         module = meldingen_views if naam == "toon_meldingen" else views
         for kw in calls:

@@ -1,4 +1,4 @@
-"""Rotterdam as a whole, computed from its wijken: the city column of the kerncijfers and police per 1.000.
+"""The city as a whole, computed from its wijken: the city column of the kerncijfers and police per 1.000.
 
 Pure functions over tidy frames (see ``sources.raadzoeker``); nothing here reads a file.
 
@@ -213,12 +213,13 @@ def stadmethode(gebied_van: pd.Series, namen: Mapping[str, str], benaderd: list[
                        tuple(b[:1].lower() + b[1:] for b in benaderd), tuple(cbs_eigen))
 
 
-def dekking_zin(rij: Mapping, namen: Mapping[str, str]) -> str:
-    """A note for a city figure made from fewer areas than all ('' when all areas were used or there is none)."""
+def dekking_zin(rij: Mapping, namen: Mapping[str, str], stad: str) -> str:
+    """A note for a city figure made from fewer areas than all ('' when all areas were used or there is none);
+    ``stad``: the city's name as printed."""
     if fmt.is_missing(rij["waarde"]):
         if rij["soort"] == AANTAL and rij["gebieden"] > 0:
             zonder = [namen.get(s, s) for s in str(rij["wijken_zonder"]).split(";") if s]
-            return f"geen totaal voor Rotterdam: het cijfer ontbreekt voor {fmt.opsomming(zonder)}"
+            return f"geen totaal voor {stad}: het cijfer ontbreekt voor {fmt.opsomming(zonder)}"
         return ""
     if rij["gebieden"] >= rij["gebieden_totaal"]:
         return ""

@@ -1,4 +1,4 @@
-"""Figures for one wijk, its gebied and Rotterdam, computed from the open data in ``data/wijken/``.
+"""Figures for one wijk, its gebied and the city, computed from the open data in ``data/wijken/``.
 
 Pure functions over the loaded frames; the notebooks only call them.
 """
@@ -11,11 +11,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from wijkrapport import inputs, paths
 from wijkrapport.errors import ConfigError, DataValidationError, Problem
-from wijkrapport.sources import framecache
+from wijkrapport.sources import framecache, gemeente
 from wijkrapport.sources import wijken as src
 
-ROTTERDAM = "GM0599"
+#: the city's column in the kerncijfers (and its CSV download, a published name kept as it is); the city itself is
+#: ``gemeente`` in ``data/wijken/bestanden.yml``
+STADKOLOM = "rotterdam"
 
 #: variables shown in the kerncijfers table, in reading order
 KERNCIJFERS = [
@@ -97,6 +100,7 @@ def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
     kwb = kwb[kwb["jaar"] <= jaar]
     labels = src.variabele_labels()
     gebied = wijken_van_gebied(w["gebied_slug"])
+    code = gemeente.gemeente().code
     rows = []
     for var in KERNCIJFERS:
         label, eenheid = labels.get(var, (var, "aantal"))
@@ -111,7 +115,7 @@ def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
             own_kwb = kwb[(kwb["code"].isin(codes)) & (kwb["variabele"] == var)].dropna(subset=["waarde"])
             if own_kwb.empty:
                 rows.append({"variabele": var, "label": label, "eenheid": eenheid, "jaar": None,
-                             "wijk": math.nan, "gebied": math.nan, "rotterdam": math.nan, "bron": "",
+                             "wijk": math.nan, "gebied": math.nan, STADKOLOM: math.nan, "bron": "",
                              "rotterdam_bron": "", "rotterdam_dekking": ""})
                 continue
             year = int(own_kwb["jaar"].max())
@@ -119,14 +123,14 @@ def _kerncijfers(slug: str, jaar: int, _state: tuple) -> pd.DataFrame:
             g_value = _gebied_kwb(kwb, gebied, var, year)
             bron = "CBS Kerncijfers wijken en buurten"
         if bron == "CBS Kerncijfers wijken en buurten":
-            r_value = kwb[(kwb["code"] == ROTTERDAM) & (kwb["variabele"] == var) & (kwb["jaar"] == year)]["waarde"]
+            r_value = kwb[(kwb["code"] == code) & (kwb["variabele"] == var) & (kwb["jaar"] == year)]["waarde"]
             r_value, dekking, r_bron = (float(r_value.iloc[0]) if len(r_value) else math.nan), "", "cbs"
         else:
             r_value, dekking = _stad_cijfer(var, year)
             r_bron = "wijken"
         rows.append({
             "variabele": var, "label": label, "eenheid": eenheid, "jaar": year, "wijk": value,
-            "gebied": g_value, "rotterdam": r_value, "bron": bron, "rotterdam_bron": r_bron,
+            "gebied": g_value, STADKOLOM: r_value, "bron": bron, "rotterdam_bron": r_bron,
             "rotterdam_dekking": dekking,
         })
     return pd.DataFrame(rows)
@@ -159,7 +163,7 @@ def _stad_tabel(_state: tuple) -> pd.DataFrame:
 
 
 def _stad_cijfer(var: str, jaar: int) -> tuple[float, str]:
-    """(Rotterdam figure, a note on its coverage or '') for ``var`` in ``jaar``."""
+    """(The city's figure, a note on its coverage or '') for ``var`` in ``jaar``."""
     from . import stad
 
     t = _stad_tabel(src.data_state())
@@ -167,7 +171,7 @@ def _stad_cijfer(var: str, jaar: int) -> tuple[float, str]:
     if hit.empty:
         return math.nan, ""
     rij = hit.iloc[0]
-    return float(rij["waarde"]), stad.dekking_zin(rij, wijknamen())
+    return float(rij["waarde"]), stad.dekking_zin(rij, wijknamen(), gemeente.gemeente().naam)
 
 
 def kerncijfers_methode(kern: pd.DataFrame):
@@ -393,9 +397,14 @@ def validate_all() -> None:
     problems: list[Problem] = []
     loaders = [src.load_crosswalk, src.load_variabelen, src.load_wijkprofiel, src.load_politie,
                src.load_kerncijfers_recent, src.load_kwb2024] + [lambda j=j: src.load_kwb(j) for j in src.kwb_jaren()]
-    for load in loaders:
+    for load in [*loaders, gemeente.gegevens]:
         try:
             load()
+        except DataValidationError as exc:
+            problems += exc.problems
+    if not problems:
+        try:
+            check_gemeente()
         except DataValidationError as exc:
             problems += exc.problems
     if problems:
@@ -406,13 +415,13 @@ VERHUIS_KOLOMMEN = ["vestigers_totaal", "vertrekkers_totaal", "saldo", "inwoners
 
 
 def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
-    """The wijk's row (and its gebied's) from the NPRZ verhuisbewegingen table, as printed text.
+    """The wijk's row (its gebied's, and the total that ``bestanden.yml`` names) from the NPRZ verhuisbewegingen
+    table, as printed text.
 
     Returns None for wijken outside NPRZ or years without the table. Suppressed
     cells ('<5') stay '<5'.
     """
     from wijkrapport import format as fmt
-    from wijkrapport import paths
     from wijkrapport.sources import jaarbestanden
 
     w = wijk(slug)
@@ -422,9 +431,10 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
         return None
     v = jaarbestanden.load_verhuisbewegingen(jaar)
     v = v[v["kolom_id"].isin(VERHUIS_KOLOMMEN)]
+    totaal = check_verhuistotaal(v, pad)
     rows = []
     namen = [n.strip() for n in naam.split(";") if n.strip()]
-    wanted = [("wijk", n) for n in namen] + [("gebied", w["gebied_naam"]), ("totaal", "Zuid")]
+    wanted = [("wijk", n) for n in namen] + [("gebied", w["gebied_naam"]), ("totaal", totaal.totaal)]
     for soort, name in wanted:
         sub = v[(v["gebied_soort"] == soort) & (v["gebied"].str.lower() == name.lower())]
         if sub.empty:
@@ -432,7 +442,7 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
                 raise DataValidationError([Problem(file="data/wijken/crosswalk.csv", field="nprz_verhuis_naam",
                                                    value=name, message=f"naam komt niet voor in {paths.rel(pad)}")])
             continue
-        row = {"gebied": name if soort != "totaal" else "Heel Zuid", "soort": soort}
+        row = {"gebied": name if soort != "totaal" else totaal.label, "soort": soort}
         for _, r in sub.iterrows():
             if r["onderdrukt"] == "true":
                 row[r["kolom_id"]] = "<5"
@@ -442,6 +452,39 @@ def verhuisbewegingen(slug: str, jaar: int) -> pd.DataFrame | None:
                 row[r["kolom_id"]] = fmt.getal(r["waarde"])
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def check_verhuistotaal(tabel: pd.DataFrame, pad) -> gemeente.Verhuistotaal:
+    """The total row that ``bestanden.yml`` names (``verhuisbewegingen.totaal``), checked against the verhuisbewegingen
+    ``tabel`` (read from ``pad``): a name the table does not hold as a total is an error, not a row left out."""
+    totaal = gemeente.verhuistotaal()
+    totalen = sorted(set(tabel.loc[tabel["gebied_soort"] == "totaal", "gebied"]))
+    if totaal.totaal.lower() not in {t.lower() for t in totalen}:
+        raise DataValidationError([Problem(
+            file=gemeente.bestand(), field="verhuisbewegingen.totaal", value=totaal.totaal,
+            message=f"geen totaalrij in {paths.rel(pad)} (daar: {', '.join(totalen) or 'geen'})")])
+    return totaal
+
+
+def check_gemeente() -> None:
+    """The city's CBS code of ``bestanden.yml`` against the data: every wijk's CBS buurten lie in it (a buurt code is
+    BU + the municipality's four digits + four) and every KWB export has its municipality row (a code of another city
+    would put that city's figures in the city column)."""
+    g = gemeente.gemeente()
+    problems = []
+    vreemd = sorted({b for codes in src.load_crosswalk()["cbs_buurtcodes"] for b in str(codes).split(";")
+                     if b and not b.startswith(f"BU{g.code[2:]}")})
+    if vreemd:
+        problems.append(Problem(file=gemeente.bestand(), field="gemeente.code", value=g.code,
+                                message=f"de wijken van {paths.rel(inputs.wijkbestand('crosswalk'))} liggen niet in deze "
+                                        f"gemeente (buurtcodes {', '.join(vreemd[:3])}{' ...' if len(vreemd) > 3 else ''})"))
+    for jaar in src.kwb_jaren():
+        pad = inputs.wijkbestand(f"kwb{jaar}")
+        if not src.kwb_heeft_gemeente(pad, g.code):
+            problems.append(Problem(file=gemeente.bestand(), field="gemeente.code", value=g.code,
+                                    message=f"staat niet als gemeente in {paths.rel(pad)}"))
+    if problems:
+        raise DataValidationError(problems)
 
 
 #: outcome indicator id -> (label, unit, polarity); see data/actieplannen/*/plan.yml

@@ -14,14 +14,6 @@ from wijkrapport import format as fmt
 from wijkrapport import paths
 from wijkrapport.atomic import schrijf_atomair
 
-BRONNEN = [
-    "CBS, Kerncijfers wijken en buurten (CC BY 4.0).",
-    "Gemeente Rotterdam, OBI, Wijkprofiel Rotterdam.",
-    "Politie, geregistreerde misdrijven per buurt (CBS tabel 47018NED).",
-    "Gemeente Rotterdam: gemeenteraad.rotterdam.nl en wijkraad.rotterdam.nl (stukken van wijkraden en toezeggingen, "
-    "via raadzoeker).",
-]
-
 
 @dataclass(frozen=True)
 class Groep:
@@ -44,7 +36,7 @@ OVERIG = Groep("overig", "Overige rapporten")
 
 def bronnen(jaar: str) -> list[str]:
     """The sources credited on the landing page: the year's voortgangsrapportage programme (from params), then the
-    wijk sources."""
+    wijk sources (``bronvermelding`` in ``data/wijken/bestanden.yml``)."""
     eerst = []
     try:
         from wijkrapport import config
@@ -55,7 +47,22 @@ def bronnen(jaar: str) -> list[str]:
                      "(cijfers OBI, CBS, UWV, DUO).")
     except Exception:  # noqa: BLE001 - a year without a voortgangsrapportage credits the wijk sources only
         pass
-    return eerst + BRONNEN
+    return eerst + _wijkbronnen()
+
+
+def _wijkbronnen() -> list[str]:
+    """The credit lines of the wijk data; none for a project without them, or when ``bestanden.yml`` cannot be read
+    (then the wijk reports' own check fails the run, naming the key: the page is not the place to stop)."""
+    from wijkrapport import inputs
+    from wijkrapport.errors import WijkrapportError
+    from wijkrapport.sources import gemeente
+
+    if not (inputs.wijken_dir() / "bestanden.yml").is_file():
+        return []
+    try:
+        return gemeente.bronvermelding()
+    except WijkrapportError:
+        return []
 
 
 @lru_cache(maxsize=1)

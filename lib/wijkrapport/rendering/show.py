@@ -117,4 +117,14 @@ def toon_html(markup: str) -> None:
     _show(markup)
 
 
-__all__ = ["Kolom", "schrijf_csv", "toon_figuur", "toon_html", "toon_lijst", "toon_tabel", "toon_tekst"]
+def toon_markdown(sjabloon: str, **waarden: object) -> None:
+    """Show markdown written in a notebook, as a markdown cell would look, its ``{fields}`` filled
+    (:func:`wijkrapport.taal.vul`) with ``waarden`` as text: a value's ``<`` or ``&`` is shown, never markup."""
+    from nbconvert.filters.markdown import markdown2html
+
+    from wijkrapport.taal import vul
+
+    _show(markdown2html(vul(sjabloon, **{k: escape(str(v)) for k, v in waarden.items()})))
+
+
+__all__ = ["Kolom", "schrijf_csv", "toon_figuur", "toon_html", "toon_lijst", "toon_markdown", "toon_tabel", "toon_tekst"]

@@ -1,9 +1,10 @@
-"""All 71 Rotterdam wijken from the raadzoeker extract: CBS kerncijfers, Wijkprofiel, police, wijkraden, documents.
+"""All 71 wijken from the raadzoeker extract: CBS kerncijfers, Wijkprofiel, police, wijkraden, documents.
 
-The files live in ``data/wijken/rotterdam-raadzoeker-71-wijken/`` (see its PROVENANCE.md; ``bron/maak_csv.py``
-made them from the source). Every loader reads one file as published, validates it with pandera (lazy: all
-problems of a file at once, each naming file, row and field) and returns a typed, tidy frame. Wijk slugs must be
-in ``wijken.csv``; variables in ``variabelen.csv``. Free text (titles, names, status texts) stays as written.
+The files live in ``data/wijken/<raadzoeker.map>/`` (the folder that ``data/wijken/bestanden.yml`` names; see its
+PROVENANCE.md; ``bron/maak_csv.py`` made them from the source). Every loader reads one file as published, validates
+it with pandera (lazy: all problems of a file at once, each naming file, row and field) and returns a typed, tidy
+frame. Wijk slugs must be in ``wijken.csv``; variables in ``variabelen.csv``. Free text (titles, names, status
+texts) stays as written.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, PositiveInt
 
-from .. import paths
+from .. import inputs
 from ..errors import DataValidationError, Problem
 from ..paths import bestandstoestand
 from .base import FIRST_DATA_LINE, lees_yaml_model, numeric_problems, read_csv, rel, to_number, validate
 from .sleutels import dubbel_problemen, normaliseer
 
-MAP = "rotterdam-raadzoeker-71-wijken"
 INDICES = ["fysiek", "veiligheid", "sociaal"]
 DELEN = ["algemeen", "subjectief", "objectief"]
 SOORTEN = ["aantal", "aandeel", "gemiddelde"]
@@ -43,7 +43,8 @@ NIET_BEANTWOORD = "nog niet beantwoord"
 
 
 def folder() -> Path:
-    return paths.data_dir() / "wijken" / MAP
+    """The extract's folder: ``raadzoeker.map`` in ``data/wijken/bestanden.yml``."""
+    return inputs.wijken_dir() / inputs.wijkbronnen()["raadzoeker"]["map"]
 
 
 # --- bron.yml --------------------------------------------------------------------------------------------------

@@ -300,6 +300,12 @@ def _kwb_file(path: Path) -> pd.DataFrame:
     return raw
 
 
+def kwb_heeft_gemeente(path: Path, code: str) -> bool:
+    """Whether the StatLine export at ``path`` has a row for municipality ``code`` (``Soort regio`` Gemeente)."""
+    raw = _kwb_file(path)
+    return bool(((raw["Codering"] == code) & (raw["Soort regio"] == "Gemeente")).any())
+
+
 def _kwb_path(jaar: int) -> Path:
     return inputs.wijkbestand(f"kwb{jaar}")
 

@@ -34,7 +34,7 @@ def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opze
 
         wijkdata.validate_all()
         if nprz_verhuis is not None and nprz_verhuis.exists():
-            jaarbestanden.load_verhuisbewegingen(jaar)
+            wijkdata.check_verhuistotaal(jaarbestanden.load_verhuisbewegingen(jaar), nprz_verhuis)
         actieplan.validate_all()
         if mld.beschikbaar():
             mld.load()  # validated before any notebook runs

@@ -3,7 +3,9 @@
 Every view takes the notebook's :class:`Wijkcontext` and the texts it shows as keyword arguments: headings,
 captions, footnotes and sentence templates are written in the notebook, here only what is computed. Templates
 use plain ``{naam}`` fields (:func:`wijkrapport.taal.vul`); each view names the fields it offers. Every template
-may also use ``{wijk}``, ``{gebied}`` and ``{jaar}`` (the report year). Where a sentence depends on the case
+may also use ``{wijk}``, ``{gebied}``, ``{jaar}`` (the report year) and the city of ``data/wijken/bestanden.yml``:
+``{gemeente}`` (its name) and ``{gemeente_bijvoeglijk}`` ("het Rotterdamse gemiddelde"); and, where that file names
+the verhuisbewegingen' total row, ``{verhuisgebied}`` (that area). Where a sentence depends on the case
 (more or fewer, better or worse), the notebook gives a dict of templates or words keyed by the case.
 """
 
@@ -22,13 +24,14 @@ from wijkrapport.domain import wijkdata, wijkteksten
 from wijkrapport.errors import SjabloonFout
 from wijkrapport.rendering.charts import line_chart
 from wijkrapport.rendering.context import Rapportcontext
-from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tekst
+from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_markdown, toon_tekst
 from wijkrapport.rendering.tables import Kolom
+from wijkrapport.sources import gemeente
 from wijkrapport.sources.jaarbestanden import verhuis_bron
 
 
 def _bronvermelding():
-    """The credit lines the data's bron.yml requires (``data/wijken/rotterdam-raadzoeker-71-wijken/bron.yml``)."""
+    """The credit lines the data's bron.yml requires (``bron.yml`` of the raadzoeker folder, ``raadzoeker.folder``)."""
     from wijkrapport.sources import raadzoeker
 
     return raadzoeker.load_bron().bronvermelding
@@ -53,6 +56,19 @@ class Wijkcontext(Rapportcontext):
         return self.rij["gebied_naam"]
 
     @cached_property
+    def stad(self) -> str:
+        """The city's name as printed (``gemeente.naam`` in ``data/wijken/bestanden.yml``)."""
+        return gemeente.gemeente().naam
+
+    @cached_property
+    def velden(self) -> dict[str, object]:
+        """The fields every template may use (see the module)."""
+        g = gemeente.gegevens()
+        return {"wijk": self.naam, "gebied": self.gebied, "jaar": self.jaar, "gemeente": g.gemeente.naam,
+                "gemeente_bijvoeglijk": g.gemeente.bijvoeglijk,
+                **({"verhuisgebied": g.verhuisbewegingen.totaal} if g.verhuisbewegingen else {})}
+
+    @cached_property
     def kern(self) -> pd.DataFrame:
         return wijkdata.kerncijfers(self.wijk, self.jaar)
 
@@ -71,8 +87,12 @@ class Wijkcontext(Rapportcontext):
         return {"cbs": b.cbs, "wijkprofiel": b.wijkprofiel, "politie": b.politie, "wijkraden": b.wijkraden}
 
     def vul(self, sjabloon: str, **velden: object) -> str:
-        """Fill a notebook template; ``{wijk}``, ``{gebied}`` and ``{jaar}`` are always there."""
-        return taal.vul(sjabloon, **{"wijk": self.naam, "gebied": self.gebied, "jaar": self.jaar, **velden})
+        """Fill a notebook template; the fields of :attr:`velden` are always there."""
+        return taal.vul(sjabloon, **{**self.velden, **velden})
+
+    def markdown(self, sjabloon: str, **velden: object) -> None:
+        """Show notebook markdown whose ``{fields}`` are filled as in :meth:`vul` (as a markdown cell would look)."""
+        toon_markdown(sjabloon, **{**self.velden, **velden})
 
     def zinnen(self, *delen: str) -> str:
         """Filled sentences joined by a space, empty ones left out."""
@@ -87,13 +107,13 @@ def _kies(sjablonen: Mapping[str, str], geval: str, naam: str) -> str:
     return sjablonen[geval]
 
 
-def _rotterdam(wd: Wijkcontext, rotterdam: Mapping[str, str], feiten) -> dict[str, str]:
-    """Fields {stad} and {methode}: how a Rotterdam figure was made (``feiten``: a ``stad.Stadmethode``), worded by
-    the notebook's ``rotterdam`` templates: 'stad' {aantal}; 'gedeeld' {wijken} per group of wijken sharing one CBS
+def _stadmethode(wd: Wijkcontext, sjablonen: Mapping[str, str], feiten) -> dict[str, str]:
+    """Fields {stad} and {methode}: how a city figure was made (``feiten``: a ``stad.Stadmethode``), worded by
+    the notebook's ``stadmethode`` templates: 'stad' {aantal}; 'gedeeld' {wijken} per group of wijken sharing one CBS
     area; 'weging'; 'benaderd' {onderwerpen}; 'buiten'; 'cbs_eigen' {onderwerpen}. {stad} is 'stad' with the
     'gedeeld' sentences; {methode} adds the others (those with {onderwerpen} only when there are any)."""
     def tekst(sleutel: str, **velden) -> str:
-        return wd.vul(_kies(rotterdam, sleutel, "rotterdam"), **velden)
+        return wd.vul(_kies(sjablonen, sleutel, "stadmethode"), **velden)
 
     stad = wd.zinnen(tekst("stad", aantal=feiten.wijken), *(tekst("gedeeld", wijken=g) for g in feiten.gedeeld))
     methode = wd.zinnen(
@@ -119,14 +139,14 @@ def toon_titel(wd: Wijkcontext, *, kop: str, meta: str) -> None:
 
 def toon_samenvatting(wd: Wijkcontext, *, inwoners: str, groei: str, evenveel: str, index: str,
                       onderwerpen: Mapping[str, str], oordelen: Mapping[str, str], index_uitleg: str,
-                      huur: Mapping[str, str], misdrijven: str, misdrijven_rotterdam: str) -> None:
+                      huur: Mapping[str, str], misdrijven: str, misdrijven_stad: str) -> None:
     """Five to eight short sentences for the first page, in a box.
 
     Fields: ``inwoners`` {inwoners} {peiljaar}; ``groei`` {verschil} {meer_minder} {vorig_jaar}; ``evenveel``
     {vorig_jaar}; ``index`` {onderwerp} (from ``onderwerpen`` per index) {oordeel} (from ``oordelen`` per 'hoger',
     'lager', 'gelijk') {editie} {vorige_editie} {nu} {vorig}; ``index_uitleg`` {basisjaar}; ``huur`` per
     'met_gebied'/'zonder_gebied' {huur} {huur_gebied}; ``misdrijven`` {misdrijven_jaar}
-    {per_1000} and ``misdrijven_rotterdam`` {rotterdam}, added when Rotterdam has the figure.
+    {per_1000} and ``misdrijven_stad`` {stadscijfer}, added when the city has the figure.
     """
     kern, zinnen = wd.kern.set_index("variabele"), []
     if "inwoners" in kern.index and not fmt.is_missing(kern.at["inwoners", "wijk"]):
@@ -156,10 +176,10 @@ def toon_samenvatting(wd: Wijkcontext, *, inwoners: str, groei: str, evenveel: s
     rates = wd.criminaliteit.dropna(subset=["misdrijven_per_1000"])
     if len(rates):
         last = rates.iloc[-1]
-        rdam = last.get("rotterdam_misdrijven_per_1000")
+        stadscijfer = last.get("rotterdam_misdrijven_per_1000")
         zinnen.append(wd.zinnen(
             wd.vul(misdrijven, misdrijven_jaar=int(last["jaar"]), per_1000=fmt.getal(last["misdrijven_per_1000"], 0)),
-            "" if fmt.is_missing(rdam) else wd.vul(misdrijven_rotterdam, rotterdam=fmt.getal(rdam, 0))))
+            "" if fmt.is_missing(stadscijfer) else wd.vul(misdrijven_stad, stadscijfer=fmt.getal(stadscijfer, 0))))
     toon_html('<div class="kader samenvatting">' + "".join(f"<p>{escape(z)}</p>" for z in zinnen) + "</div>")
 
 
@@ -211,31 +231,32 @@ def toon_signalen(zinnen: list[str], *, geen: str) -> None:
     toon_lijst(zinnen or [geen])
 
 
-def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str, rotterdam: Mapping[str, str],
+def toon_kerncijfers(wd: Wijkcontext, *, caption: str, bron: str, voetnoot: str, stadmethode: Mapping[str, str],
                      dekking: str) -> None:
-    """The kerncijfers table: the wijk beside its gebied and Rotterdam.
+    """The kerncijfers table: the wijk beside its gebied and the city.
 
-    Fields: ``bron`` {cbs}; ``voetnoot`` {methode} (how the Rotterdam column was made, in the words of
-    ``rotterdam``: see :func:`_rotterdam`) and {dekking} (``dekking``
-    {onderwerp} {cijferjaar} {dekking} per Rotterdam figure computed from fewer than all wijken, each after a space).
+    Fields: ``bron`` {cbs}; ``voetnoot`` {methode} (how the city column was made, in the words of
+    ``stadmethode``: see :func:`_stadmethode`) and {dekking} (``dekking``
+    {onderwerp} {cijferjaar} {dekking} per city figure computed from fewer than all wijken, each after a space).
     """
+    stad = wijkdata.STADKOLOM
     kern = wd.kern.assign(**{f"waarde_{k}": wd.kern.apply(lambda r, k=k: _w(r["eenheid"])(r[k]), axis=1)
-                             for k in ("wijk", "gebied", "rotterdam")})
+                             for k in ("wijk", "gebied", stad)})
     kolommen = [
         Kolom("label", "Onderwerp"),
         Kolom("jaar", "Jaar", opmaak=lambda v: "–" if fmt.is_missing(v) else str(int(v))),
         Kolom("waarde_wijk", wd.naam, numeriek=True),
         Kolom("waarde_gebied", wd.gebied, numeriek=True),
-        Kolom("waarde_rotterdam", "Rotterdam", numeriek=True),
+        Kolom(f"waarde_{stad}", wd.stad, numeriek=True),
     ]
     noten = "".join(" " + wd.vul(dekking, onderwerp=o, cijferjaar=j, dekking=d)
                      for o, j, d in wijkteksten.rotterdam_dekking(kern))
     wd.tabel(
         kern, kolommen, caption=wd.vul(caption), bron=wd.vul(bron, **wd.bronnen),
-        voetnoot=wd.vul(voetnoot, methode=_rotterdam(wd, rotterdam, wijkdata.kerncijfers_methode(kern))["methode"],
+        voetnoot=wd.vul(voetnoot, methode=_stadmethode(wd, stadmethode, wijkdata.kerncijfers_methode(kern))["methode"],
                         dekking=noten),
         naam="kerncijfers",
-        data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", "rotterdam", "bron", "rotterdam_bron",
+        data=kern[["variabele", "label", "eenheid", "jaar", "wijk", "gebied", stad, "bron", "rotterdam_bron",
                    "rotterdam_dekking"]],
     )
 
@@ -286,15 +307,15 @@ def _geen_inwoners_jaren(crim: pd.DataFrame) -> list[str]:
     return [str(int(j)) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True) if n == 0]
 
 
-def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str, alt: str, alt_rotterdam: str,
+def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str, alt: str, alt_stad: str,
                     alt_onbekend: str, alt_leeg: str, caption: str, voetnoot: str, geen_inwoners: str,
-                    rotterdam: Mapping[str, str]) -> None:
-    """Registered crimes per year: a chart per 1.000 inhabitants (wijk and Rotterdam) and the table.
+                    stadmethode: Mapping[str, str]) -> None:
+    """Registered crimes per year: a chart per 1.000 inhabitants (wijk and city) and the table.
 
-    Fields: ``alt`` {eerste} {eerste_jaar} {laatste} {laatste_jaar}; ``alt_rotterdam`` {rotterdam} {laatste_jaar};
+    Fields: ``alt`` {eerste} {eerste_jaar} {laatste} {laatste_jaar}; ``alt_stad`` {stadscijfer} {laatste_jaar};
     ``alt_onbekend`` and ``alt_leeg`` {jaren} (years inside the line without inhabitants known / without
-    inhabitants); ``grafiek_bron`` {politie}; ``voetnoot`` {stad} (which wijken make up Rotterdam, in the words of
-    ``rotterdam``: see :func:`_rotterdam`) {geen_inwoners} (``geen_inwoners`` {jaren} after a space, when CBS counts
+    inhabitants); ``grafiek_bron`` {politie}; ``voetnoot`` {stad} (which wijken make up the city, in the words of
+    ``stadmethode``: see :func:`_stadmethode`) {geen_inwoners} (``geen_inwoners`` {jaren} after a space, when CBS counts
     no inhabitants in some years).
     """
     crim = wd.criminaliteit
@@ -304,27 +325,27 @@ def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str
     rates = crim.dropna(subset=["misdrijven_per_1000"])
     if len(rates):
         # every year, so that years without inhabitants (no rate) break the line instead of being bridged
-        frame = crim.rename(columns={"misdrijven_per_1000": wd.naam, "rotterdam_misdrijven_per_1000": "Rotterdam"})
-        series = [wd.naam] + (["Rotterdam"] if frame["Rotterdam"].notna().any() else [])
+        frame = crim.rename(columns={"misdrijven_per_1000": wd.naam, "rotterdam_misdrijven_per_1000": wd.stad})
+        series = [wd.naam] + ([wd.stad] if frame[wd.stad].notna().any() else [])
         fig = line_chart(frame, "jaar", series, "per1000", tot_jaar=wd.jaar)  # the axis runs to the report year
         eerste, last = rates.iloc[0], rates.iloc[-1]
         open_jaren = [(str(int(j)), n == 0) for j, n in zip(crim["jaar"], crim["inwoners"], strict=True)
                       if rates["jaar"].min() < j < rates["jaar"].max() and j not in set(rates["jaar"])]
         onbekend = [j for j, nul in open_jaren if not nul]
         nul = [j for j, nul in open_jaren if nul]
-        rdam = last["rotterdam_misdrijven_per_1000"]
+        stadscijfer = last["rotterdam_misdrijven_per_1000"]
         tekst = wd.zinnen(
             wd.vul(alt, eerste=fmt.getal(eerste["misdrijven_per_1000"], 0), eerste_jaar=int(eerste["jaar"]),
                    laatste=fmt.getal(last["misdrijven_per_1000"], 0), laatste_jaar=int(last["jaar"])),
-            "" if fmt.is_missing(rdam) else wd.vul(alt_rotterdam, rotterdam=fmt.getal(rdam, 0),
-                                                   laatste_jaar=int(last["jaar"])),
+            "" if fmt.is_missing(stadscijfer) else wd.vul(alt_stad, stadscijfer=fmt.getal(stadscijfer, 0),
+                                                          laatste_jaar=int(last["jaar"])),
             wd.vul(alt_onbekend, jaren=fmt.opsomming(onbekend)) if onbekend else "",
             wd.vul(alt_leeg, jaren=fmt.opsomming(nul)) if nul else "")
         toon_figuur(fig, alt=tekst, titel=wd.vul(titel), bron=wd.vul(grafiek_bron, **wd.bronnen),
                     data=rates, data_kolommen=[
                         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
                         Kolom("misdrijven_per_1000", "Wijk", numeriek=True, opmaak=lambda v: fmt.getal(v, 1)),
-                        Kolom("rotterdam_misdrijven_per_1000", "Rotterdam", numeriek=True, opmaak=_p1),
+                        Kolom("rotterdam_misdrijven_per_1000", wd.stad, numeriek=True, opmaak=_p1),
                     ])
     kolommen = [
         Kolom("jaar", "Jaar", opmaak=lambda v: str(int(v))),
@@ -332,22 +353,22 @@ def toon_veiligheid(wd: Wijkcontext, *, geen: str, titel: str, grafiek_bron: str
         Kolom("misdrijven_per_1000", "Per 1.000 inwoners", numeriek=True, opmaak=_p1),
         Kolom("woninginbraak", "Woninginbraken", numeriek=True, opmaak=lambda v: fmt.getal(v)),
         Kolom("woninginbraak_per_1000", "Woninginbraken per 1.000", numeriek=True, opmaak=_p1),
-        Kolom("rotterdam_misdrijven_per_1000", "Rotterdam: misdrijven per 1.000", numeriek=True, opmaak=_p1),
+        Kolom("rotterdam_misdrijven_per_1000", f"{wd.stad}: misdrijven per 1.000", numeriek=True, opmaak=_p1),
     ]
     leeg = _geen_inwoners_jaren(crim)
     wd.tabel(crim, kolommen, caption=wd.vul(caption), bron=wd.bronnen["politie"],
-             voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"],
+             voetnoot=wd.vul(voetnoot, stad=_stadmethode(wd, stadmethode, wijkdata.politie_stadmethode())["stad"],
                              geen_inwoners=" " + wd.vul(geen_inwoners, jaren=fmt.opsomming(leeg)) if leeg else ""),
              naam="veiligheid")
 
 
 def toon_politie_categorieen(wd: Wijkcontext, *, geen: str, veel_vaker: Mapping[str, str], caption: str,
-                             voetnoot: str, rotterdam: Mapping[str, str], factor: float = 1.5) -> None:
-    """Per kind of crime: the wijk and Rotterdam per 1.000 inhabitants in the latest year with both (nothing
+                             voetnoot: str, stadmethode: Mapping[str, str], factor: float = 1.5) -> None:
+    """Per kind of crime: the wijk and the city per 1.000 inhabitants in the latest year with both (nothing
     when the wijk has no police figures at all).
 
     Fields: ``veel_vaker`` per 'wel'/'geen' {cijferjaar} {factor} ({soorten}: the kinds of crime at least
-    ``factor`` times as frequent as in Rotterdam); ``voetnoot`` {stad} (see :func:`_rotterdam`).
+    ``factor`` times as frequent as in the city); ``voetnoot`` {stad} (see :func:`_stadmethode`).
     """
     if wd.criminaliteit.empty:
         return
@@ -364,9 +385,9 @@ def toon_politie_categorieen(wd: Wijkcontext, *, geen: str, veel_vaker: Mapping[
         Kolom("aantal", f"Aantal {laatste}", numeriek=True, opmaak=lambda v: fmt.getal(v)),
         Kolom("vorig_per_1000", f"{wd.naam} per 1.000, {laatste - 1}", numeriek=True, opmaak=_p1),
         Kolom("per_1000", f"{wd.naam} per 1.000, {laatste}", numeriek=True, opmaak=_p1),
-        Kolom("rotterdam_per_1000", f"Rotterdam per 1.000, {laatste}", numeriek=True, opmaak=_p1),
+        Kolom("rotterdam_per_1000", f"{wd.stad} per 1.000, {laatste}", numeriek=True, opmaak=_p1),
     ], caption=wd.vul(caption), bron=wd.bronnen["politie"],
-        voetnoot=wd.vul(voetnoot, stad=_rotterdam(wd, rotterdam, wijkdata.politie_stadmethode())["stad"]),
+        voetnoot=wd.vul(voetnoot, stad=_stadmethode(wd, stadmethode, wijkdata.politie_stadmethode())["stad"]),
         naam="veiligheid_per_soort")
 
 

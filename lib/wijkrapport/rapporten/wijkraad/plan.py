@@ -35,8 +35,9 @@ def opzet(jaar: int, params: config.WijkradenParams, only: set[str] | None) -> O
         wijkdata.validate_all()
         raadzoeker.validate_all()
         bekend = set(raadzoeker.load_wijken()["wijk_slug"])
+        wijken_csv = paths.rel(raadzoeker.folder() / "wijken.csv")
         problems = [Problem(file=source, field=f"wijkraden.{i}.wijken", value=w,
-                            message="wijk staat niet in de gegevens (data/wijken/rotterdam-raadzoeker-71-wijken/wijken.csv)")
+                            message=f"wijk staat niet in de gegevens ({wijken_csv})")
                     for i, r in enumerate(params.wijkraden) if r.slug in slugs for w in r.wijken if w not in bekend]
         if problems:
             raise DataValidationError(problems)

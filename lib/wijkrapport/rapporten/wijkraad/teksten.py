@@ -110,18 +110,19 @@ def beleving_verschillen(detail: pd.DataFrame, drempel: float = DREMPEL_BELEVING
     return scherp.reindex(scherp["verschil"].abs().sort_values(ascending=False, kind="stable").index)
 
 
-def afkapping(lijst: Lijst, sjablonen: Mapping[str, str], woorden: Sequence[str]) -> str:
+def afkapping(lijst: Lijst, sjablonen: Mapping[str, str], woorden: Sequence[str], **velden: object) -> str:
     """What a list covers, from the notebook's templates: its end date (``tot``), then how far the source goes back
     (``alle``: the source's cap was never reached; ``onvolledig``: the complete part starts after the report year;
     ``kan_ontbreken``: older items may be missing), then the items after the report year (``later``) and the
     withdrawn ones (``vervallen``), each only when there are any.
 
     Fields: ``{lijst}``/``{Lijst}`` (the plural of ``woorden`` = (singular, plural)), ``{tot}``, ``{cap}``,
-    ``{vanaf}``, ``{jaar}``, ``{later}`` and ``{vervallen}`` (counted nouns), ``{is_zijn}``.
+    ``{vanaf}``, ``{jaar}``, ``{later}`` and ``{vervallen}`` (counted nouns), ``{is_zijn}``, and ``velden`` (the
+    report's own fields).
     """
     enkelvoud, meervoud = woorden
     waarden = {
-        "lijst": meervoud, "Lijst": hoofdletter(meervoud), "tot": datum_tekst(lijst.tot), "cap": lijst.cap,
+        **velden, "lijst": meervoud, "Lijst": hoofdletter(meervoud), "tot": datum_tekst(lijst.tot), "cap": lijst.cap,
         "vanaf": datum_tekst(lijst.compleet_vanaf) if lijst.compleet_vanaf else "", "jaar": lijst.tot.year,
         "later": aantal(lijst.later, enkelvoud, meervoud), "vervallen": aantal(lijst.vervallen, enkelvoud, meervoud),
         "is_zijn": woord(lijst.vervallen, "is", "zijn"),
@@ -136,8 +137,11 @@ def afkapping(lijst: Lijst, sjablonen: Mapping[str, str], woorden: Sequence[str]
     return " ".join(vul_zin(kies(sjablonen, g, "afkapping"), **waarden) for g in gevallen)
 
 
-def stad_zin(methode: Stadmethode, sjablonen: Mapping[str, str]) -> str:
-    """How the Rotterdam column is made, from the notebook's templates: ``stad`` with ``{aantal}`` (wijken) and
-    ``{gedeeld}``, one ``gedeeld`` sentence per group of wijken that share their figures (``{wijken}``)."""
-    gedeeld = [vul_zin(kies(sjablonen, "gedeeld", "rotterdam"), wijken=groep) for groep in methode.gedeeld]
-    return vul_zin(kies(sjablonen, "stad", "rotterdam"), aantal=methode.wijken, gedeeld=" ".join(gedeeld))
+def stad_zin(methode: Stadmethode, sjablonen: Mapping[str, str], **velden: object) -> str:
+    """How the city column is made, from the notebook's templates: ``stad`` with ``{aantal}`` (wijken) and
+    ``{gedeeld}``, one ``gedeeld`` sentence per group of wijken that share their figures (``{wijken}``); both may
+    use ``velden`` (the report's own fields, e.g. ``{gemeente}``)."""
+    gedeeld = [vul_zin(kies(sjablonen, "gedeeld", "stadmethode"), **{**velden, "wijken": groep})
+               for groep in methode.gedeeld]
+    return vul_zin(kies(sjablonen, "stad", "stadmethode"), **{**velden, "aantal": methode.wijken,
+                                                              "gedeeld": " ".join(gedeeld)})

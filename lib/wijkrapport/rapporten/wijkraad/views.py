@@ -3,9 +3,10 @@ its documents (adviezen, brieven) and the college's toezeggingen about its wijke
 
 The notebook makes one :class:`Wijkraadcontext` and passes it to every view. A view computes, formats the Dutch way
 and shows; its words come from the notebook: captions, footnotes and sentence templates are keyword arguments
-(required) with plain ``{naam}`` fields, which each view lists. Where a sentence differs by case, the notebook gives
-a dict of templates and the view picks one; words that depend on the data (singular or plural, more or less) come
-from :mod:`.teksten`. Credits come from the data's ``bron.yml``.
+(required) with plain ``{naam}`` fields, which each view lists; every template may also use ``{gemeente}`` and
+``{gemeente_bijvoeglijk}`` (the city of ``data/wijken/bestanden.yml``: its name, and the adjective "het ...
+gemiddelde"). Where a sentence differs by case, the notebook gives a dict of templates and the view picks one;
+words that depend on the data (singular or plural, more or less) come from :mod:`.teksten`. Credits come from the data's ``bron.yml``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import pandas as pd
 from wijkrapport import format as fmt
 from wijkrapport.domain import wijkdata, wijkraden, wijkteksten
 from wijkrapport.rendering.context import Rapportcontext
-from wijkrapport.rendering.show import toon_html, toon_lijst, toon_tekst
+from wijkrapport.rendering.show import toon_html, toon_lijst, toon_markdown, toon_tekst
 from wijkrapport.rendering.tables import Kolom
+from wijkrapport.sources import gemeente
 
 from . import teksten
 from .teksten import vul_zin
@@ -59,6 +61,26 @@ class Wijkraadcontext(Rapportcontext):
         return tuple(dict.fromkeys(wijkdata.wijk(s)["gebied_naam"] for s in self.wijken))
 
     @cached_property
+    def stad(self) -> str:
+        """The city's name as printed (``gemeente.naam`` in ``data/wijken/bestanden.yml``)."""
+        return gemeente.gemeente().naam
+
+    @cached_property
+    def velden(self) -> dict[str, str]:
+        """The fields every template may use: ``{gemeente}`` and ``{gemeente_bijvoeglijk}``."""
+        g = gemeente.gemeente()
+        return {"gemeente": g.naam, "gemeente_bijvoeglijk": g.bijvoeglijk}
+
+    def vul(self, sjabloon: str, **waarden: object) -> str:
+        """A template of the notebook filled (``teksten.vul_zin``) with :attr:`velden` and ``waarden``."""
+        return vul_zin(sjabloon, **{**self.velden, **waarden})
+
+    def markdown(self, sjabloon: str, **waarden: object) -> None:
+        """Show notebook markdown whose ``{fields}`` are filled with :attr:`velden` and ``waarden`` (as a markdown
+        cell would look)."""
+        toon_markdown(sjabloon, **{**self.velden, **waarden})
+
+    @cached_property
     def raad(self) -> str:
         """The raad's name inside a sentence."""
         return teksten.kleine_letter(self.naam)
@@ -91,7 +113,7 @@ class Wijkraadcontext(Rapportcontext):
 def toon_titel(wr: Wijkraadcontext, *, regel: str) -> None:
     """The raad's name and a line under it. Fields: ``{wijk_of_wijken}`` ('Wijk' or 'Wijken'), ``{wijken}``,
     ``{gebieden}``, ``{jaar}``."""
-    tekst = vul_zin(regel, wijk_of_wijken=teksten.woord(len(wr.wijken), "Wijk", "Wijken"), wijken=fmt.opsomming(wr.namen),
+    tekst = wr.vul(regel, wijk_of_wijken=teksten.woord(len(wr.wijken), "Wijk", "Wijken"), wijken=fmt.opsomming(wr.namen),
                 gebieden=fmt.opsomming(wr.gebieden), jaar=wr.jaar)
     toon_html(f'<h2>{escape(wr.naam)}</h2><p class="meta">{escape(tekst)}</p>')
 
@@ -106,7 +128,7 @@ def toon_inleiding(wr: Wijkraadcontext, *, opening: str, inwoners: Mapping[str, 
                "inwoners": fmt.getal(inw, missing="geen gegevens")}
     midden = [] if fmt.is_missing(inw) else [teksten.kies(inwoners, "een" if len(wr.wijken) == 1 else "meer", "inwoners")]
     toon_html('<div class="kader samenvatting">'
-              + "".join(f"<p>{escape(vul_zin(s, **waarden))}</p>" for s in [opening, *midden, afsluiting]) + "</div>")
+              + "".join(f"<p>{escape(wr.vul(s, **waarden))}</p>" for s in [opening, *midden, afsluiting]) + "</div>")
 
 
 def _met_jaar(waarde: str, jaar, gewoon) -> str:
@@ -120,16 +142,17 @@ def _w(eenheid: str):
     return lambda v: fmt.waarde(v, eenheid, decimals=0 if eenheid in ("pct", "eur", "aantal") else 1)
 
 
-def toon_kerncijfers(wr: Wijkraadcontext, *, caption: str, bron: str, voetnoot: str, rotterdam: Mapping[str, str],
+def toon_kerncijfers(wr: Wijkraadcontext, *, caption: str, bron: str, voetnoot: str, stadmethode: Mapping[str, str],
                      benaderd: str, cbs_buurt: str, dekking: str) -> None:
-    """The kerncijfers of every wijk side by side, with Rotterdam (computed from all wijken).
+    """The kerncijfers of every wijk side by side, with the city (computed from all wijken).
 
     Fields: ``caption``: ``{wijken}``; ``bron``: the credits of :meth:`Wijkraadcontext.bronnen`; ``voetnoot``:
-    ``{stad}`` (the ``rotterdam`` templates, ``teksten.stad_zin``), ``{benaderd}`` (the ``benaderd`` sentence when
+    ``{stad}`` (the ``stadmethode`` templates, ``teksten.stad_zin``), ``{benaderd}`` (the ``benaderd`` sentence when
     some city figures are approximations, ``{onderwerpen}``), ``{cbs_buurt}`` (the ``cbs_buurt`` sentence when some
     rows are the older CBS figures per buurt, ``{onderwerpen}``) and ``{dekking}`` (one ``dekking`` sentence per city
     figure computed from fewer than all wijken, with ``{onderwerp}``, ``{jaar}`` and ``{dekking}``: which part).
     """
+    stad = wijkdata.STADKOLOM
     tabellen = {s: wijkdata.kerncijfers(s, wr.jaar) for s in wr.wijken}
     eerste = tabellen[wr.wijken[0]]
     rows = []
@@ -139,23 +162,23 @@ def toon_kerncijfers(wr: Wijkraadcontext, *, caption: str, bron: str, voetnoot: 
             t = tabellen[s].iloc[i]
             row[s] = t["wijk"]
             row[f"{s}__tekst"] = _met_jaar(_w(t["eenheid"])(t["wijk"]), t["jaar"], r["jaar"])
-        row["rotterdam"] = r["rotterdam"]
-        row["rotterdam__tekst"] = _w(r["eenheid"])(r["rotterdam"])
+        row[stad] = r[stad]
+        row[f"{stad}__tekst"] = _w(r["eenheid"])(r[stad])
         rows.append(row)
     tabel = pd.DataFrame(rows)
     kolommen = [Kolom("label", "Onderwerp"),
                 Kolom("jaar", "Jaar", opmaak=lambda v: "–" if fmt.is_missing(v) else str(int(v)))]
     kolommen += [Kolom(f"{s}__tekst", n, numeriek=True) for s, n in wr.per_wijk()]
-    kolommen.append(Kolom("rotterdam__tekst", "Rotterdam", numeriek=True))
+    kolommen.append(Kolom(f"{stad}__tekst", wr.stad, numeriek=True))
     m = wijkdata.kerncijfers_methode(eerste)
-    dekkingen = [vul_zin(dekking, onderwerp=teksten.kleine_letter(r.label), jaar=int(r.jaar), dekking=r.rotterdam_dekking)
+    dekkingen = [wr.vul(dekking, onderwerp=teksten.kleine_letter(r.label), jaar=int(r.jaar), dekking=r.rotterdam_dekking)
                  for r in eerste.itertuples() if r.rotterdam_dekking]
-    noot = vul_zin(voetnoot, stad=teksten.stad_zin(m, rotterdam), dekking=" ".join(dekkingen),
-                   benaderd=vul_zin(benaderd, onderwerpen=fmt.opsomming(list(m.benaderd)))
-                   if m.benaderd else "",
-                   cbs_buurt=vul_zin(cbs_buurt, onderwerpen=fmt.opsomming(list(m.cbs_eigen))) if m.cbs_eigen else "")
-    wr.tabel(tabel, kolommen, caption=vul_zin(caption, wijken=fmt.opsomming(wr.namen)), bron=vul_zin(bron, **wr.bronnen()),
-             voetnoot=noot, naam="kerncijfers", data=tabel[["variabele", "label", "eenheid", "jaar", *wr.wijken, "rotterdam"]])
+    noot = wr.vul(voetnoot, stad=teksten.stad_zin(m, stadmethode, **wr.velden), dekking=" ".join(dekkingen),
+                  benaderd=wr.vul(benaderd, onderwerpen=fmt.opsomming(list(m.benaderd)))
+                  if m.benaderd else "",
+                  cbs_buurt=wr.vul(cbs_buurt, onderwerpen=fmt.opsomming(list(m.cbs_eigen))) if m.cbs_eigen else "")
+    wr.tabel(tabel, kolommen, caption=wr.vul(caption, wijken=fmt.opsomming(wr.namen)), bron=wr.vul(bron, **wr.bronnen()),
+             voetnoot=noot, naam="kerncijfers", data=tabel[["variabele", "label", "eenheid", "jaar", *wr.wijken, stad]])
 
 
 def toon_wijkprofiel(wr: Wijkraadcontext, *, geen: str, uitleg: str, caption: str, veranderd: Mapping[str, str],
@@ -170,7 +193,7 @@ def toon_wijkprofiel(wr: Wijkraadcontext, *, geen: str, uitleg: str, caption: st
     """
     editie = wijkdata.wijkprofiel_editie(wr.jaar)
     if editie is None:
-        toon_tekst(vul_zin(geen, jaar=wr.jaar))
+        toon_tekst(wr.vul(geen, jaar=wr.jaar))
         return
     rows = []
     for s, n in wr.per_wijk():
@@ -183,20 +206,20 @@ def toon_wijkprofiel(wr: Wijkraadcontext, *, geen: str, uitleg: str, caption: st
                          "vorige_editie": max(vorige) if vorige else None, "vorige_waarde": vorig})
     tabel = pd.DataFrame(rows)
     breed = tabel.pivot(index="index", columns="wijk_slug", values="waarde").reindex(_INDEXEN)[list(wr.wijken)].reset_index()
-    toon_tekst(vul_zin(uitleg, basisjaar=wijkteksten.basisjaar()))
+    toon_tekst(wr.vul(uitleg, basisjaar=wijkteksten.basisjaar()))
     vorige_editie = tabel["vorige_editie"].dropna()
     voetnoot = ""
     if len(vorige_editie):
         drempel = wijkteksten.DREMPEL_INDEX
-        veranderingen = [vul_zin(verandering, wijk=r.wijk, index=teksten.kleine_letter(r.index), van=fmt.getal(r.vorige_waarde),
-                             naar=fmt.getal(r.waarde))
+        veranderingen = [wr.vul(verandering, wijk=r.wijk, index=teksten.kleine_letter(r.index), van=fmt.getal(r.vorige_waarde),
+                            naar=fmt.getal(r.waarde))
                          for r in tabel.itertuples() if not (fmt.is_missing(r.waarde) or fmt.is_missing(r.vorige_waarde))
                          and abs(r.waarde - r.vorige_waarde) >= drempel]
-        voetnoot = vul_zin(teksten.kies(veranderd, "wel" if veranderingen else "geen", "veranderd"),
-                       vorige_editie=int(vorige_editie.max()), drempel=drempel, veranderingen="; ".join(veranderingen))
+        voetnoot = wr.vul(teksten.kies(veranderd, "wel" if veranderingen else "geen", "veranderd"),
+                      vorige_editie=int(vorige_editie.max()), drempel=drempel, veranderingen="; ".join(veranderingen))
     wr.tabel(breed, [Kolom("index", "Index")] + [
         Kolom(s, n, numeriek=True, opmaak=lambda v: fmt.getal(v, missing="geen gegevens")) for s, n in wr.per_wijk()],
-        caption=vul_zin(caption, editie=editie), bron=wr.bron.bronvermelding.wijkprofiel, voetnoot=voetnoot,
+        caption=wr.vul(caption, editie=editie), bron=wr.bron.bronvermelding.wijkprofiel, voetnoot=voetnoot,
         naam="wijkprofiel", data=tabel)
 
 
@@ -211,25 +234,25 @@ def toon_beleving(wr: Wijkraadcontext, *, kop: str, zin: str) -> None:
         _, detail, _ = wijkdata.wijkprofiel_detail(s, wr.jaar)
         verschillen = teksten.beleving_verschillen(detail)
         if len(verschillen):
-            toon_html(f"<h4>{escape(vul_zin(kop, wijk=n))}</h4>")
-            toon_lijst([vul_zin(zin, onderdeel=r.onderdeel, meer_minder=teksten.meer_minder(r.verschil),
-                            beleving=fmt.getal(r.subjectief), cijfers=fmt.getal(r.objectief))
+            toon_html(f"<h4>{escape(wr.vul(kop, wijk=n))}</h4>")
+            toon_lijst([wr.vul(zin, onderdeel=r.onderdeel, meer_minder=teksten.meer_minder(r.verschil),
+                           beleving=fmt.getal(r.subjectief), cijfers=fmt.getal(r.objectief))
                         for r in verschillen.itertuples()])
 
 
 def toon_politie(wr: Wijkraadcontext, *, geen: str, zin: Mapping[str, str], caption: str, voetnoot: str,
-                 rotterdam: Mapping[str, str]) -> None:
-    """Registrations per 1.000 inhabitants per category, every wijk beside Rotterdam, latest year with figures.
+                 stadmethode: Mapping[str, str]) -> None:
+    """Registrations per 1.000 inhabitants per category, every wijk beside the city, latest year with figures.
 
     Fields: ``geen`` (no year with police figures and inhabitants): ``{jaar}``; ``zin``, a dict with the cases
     ``wel`` (categories much more frequent than in the city) and ``geen``: ``{jaar}``, ``{wijk}``, ``{factor}``,
-    ``{soorten}`` (those categories); ``caption``: ``{jaar}``; ``voetnoot``: ``{stad}`` (the ``rotterdam``
+    ``{soorten}`` (those categories); ``caption``: ``{jaar}``; ``voetnoot``: ``{stad}`` (the ``stadmethode``
     templates, ``teksten.stad_zin``).
     """
     per_wijk = {s: wijkdata.politie_categorieen(s, wr.jaar) for s in wr.wijken}
     met = {s: t for s, t in per_wijk.items() if not t.empty}
     if not met:
-        toon_tekst(vul_zin(geen, jaar=wr.jaar))
+        toon_tekst(wr.vul(geen, jaar=wr.jaar))
         return
     laatste = max(int(t["jaar"].iloc[0]) for t in met.values())
     eerste = next(t for t in met.values() if int(t["jaar"].iloc[0]) == laatste)
@@ -241,15 +264,16 @@ def toon_politie(wr: Wijkraadcontext, *, geen: str, zin: Mapping[str, str], capt
         tabel[s] = tabel["categorie"].map(t.set_index("categorie")["per_1000"]) if not t.empty else math.nan
         if not t.empty:
             soorten = teksten.veel_vaker(t)
-            zinnen.append(vul_zin(teksten.kies(zin, "wel" if soorten else "geen", "zin"), jaar=laatste, wijk=n,
-                              factor=fmt.getal(teksten.VEEL_VAKER, 1), soorten=fmt.opsomming(soorten)))
+            zinnen.append(wr.vul(teksten.kies(zin, "wel" if soorten else "geen", "zin"), jaar=laatste, wijk=n,
+                             factor=fmt.getal(teksten.VEEL_VAKER, 1), soorten=fmt.opsomming(soorten)))
     toon_lijst(zinnen)
     p1 = lambda v: fmt.getal(v, 1, missing="–")  # noqa: E731
     wr.tabel(tabel, [Kolom("categorie", "Soort misdrijf")]
              + [Kolom(s, n, numeriek=True, opmaak=p1) for s, n in wr.per_wijk()]
-             + [Kolom("rotterdam_per_1000", "Rotterdam", numeriek=True, opmaak=p1)],
-             caption=vul_zin(caption, jaar=laatste), bron=wr.bron.bronvermelding.politie,
-             voetnoot=vul_zin(voetnoot, stad=teksten.stad_zin(wijkdata.politie_stadmethode(), rotterdam)), naam="politie_per_1000")
+             + [Kolom("rotterdam_per_1000", wr.stad, numeriek=True, opmaak=p1)],
+             caption=wr.vul(caption, jaar=laatste), bron=wr.bron.bronvermelding.politie,
+             voetnoot=wr.vul(voetnoot, stad=teksten.stad_zin(wijkdata.politie_stadmethode(), stadmethode, **wr.velden)),
+             naam="politie_per_1000")
 
 
 def _link_html(titel: str, link: str) -> str:
@@ -281,21 +305,21 @@ def toon_stukken(wr: Wijkraadcontext, *, geen: str, telling: str, onbekend: str,
 
     lijst = wijkraden.stukken_van(raadzoeker.load_wijkraad_stukken(), wr.wijken, wr.jaar, wr.bron.max_stukken_per_wijk)
     rijen = lijst.rijen
-    onder = teksten.afkapping(lijst, afkapping, woorden)
+    onder = teksten.afkapping(lijst, afkapping, woorden, **wr.velden)
     if rijen.empty:
-        toon_tekst(vul_zin(geen, tot=wijkraden.datum_tekst(lijst.tot), afkapping=onder))
+        toon_tekst(wr.vul(geen, tot=wijkraden.datum_tekst(lijst.tot), afkapping=onder))
         return
     adviezen = rijen[rijen["soort"] == "advies"]
     delen = [f"{(adviezen['advies'] == a).sum()} {a}" for a in (wijkraden.GEVRAAGD, wijkraden.ONGEVRAAGD)
              if (adviezen["advies"] == a).any()]
     zonder = int((adviezen["advies"] == "").sum())
-    delen += [vul_zin(onbekend, aantal=zonder)] if zonder else []
-    toon_tekst(vul_zin(telling, staan=teksten.woord(len(rijen), "staat", "staan"),
+    delen += [wr.vul(onbekend, aantal=zonder)] if zonder else []
+    toon_tekst(wr.vul(telling, staan=teksten.woord(len(rijen), "staat", "staan"),
                    stukken=teksten.aantal(len(rijen), *woorden), adviezen=teksten.aantal(len(adviezen), "advies", "adviezen"),
                    uitsplitsing=f" ({', '.join(delen)})" if delen else ""))
     _lijst_tabel(wr, lijst, Kolom("stuk", "Stuk", html=True, klasse="tekst-breed"),
                  [Kolom("soort_tekst", "Soort"), Kolom("reactie", "Reactie")],
-                 caption=vul_zin(caption, raad=wr.raad), voetnoot=onder, naam="stukken",
+                 caption=wr.vul(caption, raad=wr.raad), voetnoot=onder, naam="stukken",
                  soort_tekst=[s + (f" ({a})" if a else "") for s, a in zip(rijen["soort"], rijen["advies"], strict=True)],
                  reactie=rijen["status"].map(lambda s: s or "–"))
 
@@ -313,22 +337,22 @@ def toon_toezeggingen(wr: Wijkraadcontext, *, geen: str, telling: str, caption: 
 
     lijst = wijkraden.toezeggingen_van(raadzoeker.load_toezeggingen(), wr.wijken, wr.jaar, wr.bron.max_toezeggingen_per_wijk)
     rijen = lijst.rijen
-    onder = teksten.afkapping(lijst, afkapping, woorden)
+    onder = teksten.afkapping(lijst, afkapping, woorden, **wr.velden)
     tot = wijkraden.datum_tekst(lijst.tot)
     if rijen.empty:
-        toon_tekst(vul_zin(geen, tot=tot, afkapping=onder))
+        toon_tekst(wr.vul(geen, tot=tot, afkapping=onder))
         return
     stand = rijen["stand_eind_jaar"].value_counts()
     afgedaan = int(stand.get("afgedaan", 0))
-    toon_tekst(vul_zin(telling, toezeggingen=teksten.aantal(len(rijen), *woorden), staan=teksten.woord(len(rijen), "staat", "staan"),
+    toon_tekst(wr.vul(telling, toezeggingen=teksten.aantal(len(rijen), *woorden), staan=teksten.woord(len(rijen), "staat", "staan"),
                    tot=tot, was_waren=teksten.woord(afgedaan, "was", "waren"), afgedaan=afgedaan,
                    open=int(stand.get("later afgedaan", 0) + stand.get("nog niet afgedaan", 0))))
     _lijst_tabel(wr, lijst, Kolom("toezegging", "Toezegging", html=True, klasse="tekst-breed"),
                  [Kolom("portefeuillehouder", "Wethouder"), Kolom("stand_tekst", "Stand")],
-                 caption=vul_zin(caption, raad=wr.raad), voetnoot=onder, naam="toezeggingen")
+                 caption=wr.vul(caption, raad=wr.raad), voetnoot=onder, naam="toezeggingen")
 
 
 def toon_verantwoording(wr: Wijkraadcontext, *, punten: Sequence[str]) -> None:
     """A list of the sources and what to know about them, one item per template; fields: the credits of
     :meth:`Wijkraadcontext.bronnen`."""
-    toon_lijst([vul_zin(p, **wr.bronnen()) for p in punten])
+    toon_lijst([wr.vul(p, **wr.bronnen()) for p in punten])
