@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
                          "naar data/cbs/<tabel>/.")
     cbs.add_argument("tabel", help="StatLine-tabelnummer, bijvoorbeeld 85984NED")
     cbs.add_argument("--gemeente", action="append", required=True, metavar="GMxxxx",
-                     help="CBS-gemeentecode (herhaalbaar), bijvoorbeeld GM0599 voor Rotterdam")
+                     help="CBS-gemeentecode (herhaalbaar): GM en vier cijfers")
     cbs.add_argument("--variabele", action="append", default=None, metavar="SLEUTEL",
                      help="alleen deze CBS-sleutels (herhaalbaar), bijvoorbeeld AantalInwoners_5")
     cbs.add_argument("--out", type=Path, default=None, help="map in plaats van data/cbs/")
