@@ -203,7 +203,8 @@ def importeer(tabel: str, gemeenten: list[str], variabelen: list[str] | None = N
     for g in gemeenten:
         if not GEMEENTE.match(g):
             raise ConfigError([Problem(file="cbs-import", field="--gemeente", value=g,
-                                       message="verwacht een CBS-gemeentecode: GM en vier cijfers")])
+                                       message="verwacht een CBS-gemeentecode: GM en vier cijfers"
+                                               + (f" (bedoelt u GM{g.strip()}?)" if re.fullmatch(r"[0-9]{4}", g.strip()) else ""))])
     meta = haal_op(tabel, gemeenten, variabelen, client)
     data, varinfo, info = tidy(meta, tabel, gemeenten, stabiele_namen(), variabelen)
     out_dir = Path(out_dir or paths.data_dir() / "cbs")
