@@ -3,7 +3,8 @@
 ``lib/`` and ``notebooks/`` are read with Python's tokenizer: a year literal (2010-2049) in a number, a string or an
 f-string is refused outside comments, docstrings and doctests; so is a year in a notebook's markdown. In ``lib/`` a
 programme name (``nprz``, ``NPRZ``, ``Rotterdam Zuid`` and every programme in ``params/programmas/``), its
-gemeente, doelgebied, comparison areas and their short names are refused in a name or a string.
+gemeente, doelgebied, comparison areas and their short names are refused in a name or a string, and in the
+notebooks' code and markdown.
 """
 
 import io
@@ -74,7 +75,7 @@ def test_no_year_literals_in_lib_and_notebooks():
     assert gevonden == []
 
 
-def test_no_programme_name_in_lib():
+def test_no_programme_name_in_lib_and_notebooks():
     namen = {"nprz", "NPRZ", "Rotterdam Zuid"}
     for pad in (ROOT / "params" / "programmas").glob("*.yml"):
         programma = yaml.safe_load(pad.read_text(encoding="utf-8"))
@@ -85,6 +86,13 @@ def test_no_programme_name_in_lib():
     for pad in sorted((ROOT / "lib").rglob("*.py")):
         gevonden += [(str(pad.relative_to(ROOT)), r, t)
                      for r, t in treffers(pad.read_text(encoding="utf-8"), patroon, namen=True)]
+    for pad in sorted((ROOT / "notebooks").glob("*.ipynb")):  # a notebook's defaults come from params too
+        for n, cel in enumerate(json.loads(pad.read_text(encoding="utf-8"))["cells"]):
+            bron = "".join(cel["source"])
+            if cel["cell_type"] == "code":
+                gevonden += [(f"{pad.name} cel {n}", r, t) for r, t in treffers(bron, patroon, namen=True)]
+            else:
+                gevonden += [(f"{pad.name} cel {n}", 0, m.group()) for m in patroon.finditer(bron)]
     # the one published CSV column name that keeps the city's name (tests/test_geen_stadsnamen.py)
     toegestaan = {("lib/wijkrapport/domain/wijkdata.py", '"rotterdam"')}
     assert [g for g in gevonden if (g[0], g[2]) not in toegestaan] == []

@@ -198,13 +198,13 @@ wijken:
 
 def test_timeout_is_per_notebook_not_per_cell(tmp_path):
     project = make_project(tmp_path, None, TRAAG)
-    nb = notebook(WIJK_PARAMETERS, *(f"import time\ntime.sleep(1.5)  # stap {i}" for i in range(1, 5)))
+    nb = notebook(WIJK_PARAMETERS, *(f"import time\ntime.sleep(0.8)  # stap {i}" for i in range(1, 5)))
     nbformat.write(nb, project / "notebooks" / "traag.ipynb")
-    # every cell takes 1,5 s, far below 4 s, but the notebook as a whole takes 6 s
-    result = cli(project, "--year", "2024", "--timeout", "4")
+    # every cell takes 0,8 s, far below 2 s, but the notebook as a whole takes 3,2 s
+    result = cli(project, "--year", "2024", "--timeout", "2")
     assert result.returncode == 1
     assert "MISLUKT wijken/carnisse (notebook traag.ipynb, cel 'import time')" in result.stderr
-    assert "langer dan de tijdslimiet van 4 s" in result.stderr
+    assert "langer dan de tijdslimiet van 2 s" in result.stderr
     assert "Traceback" not in result.stderr
     ruim = cli(project, "--year", "2024", "--timeout", "60")
     assert ruim.returncode == 0, ruim.stderr
