@@ -24,6 +24,7 @@ def _laad() -> None:
     import ipykernel.kernelapp  # noqa: F401
     import matplotlib.pyplot  # noqa: F401
     import matplotlib_inline.backend_inline  # noqa: F401
+    import nbconvert.filters.markdown  # noqa: F401  (filled markdown, rendering.show.toon_markdown: 0,27 s)
 
     from wijkrapport import incremental  # noqa: F401
 
