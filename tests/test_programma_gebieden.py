@@ -88,10 +88,28 @@ def test_a_bad_area_key_or_colour_is_named(tmp_path, sleutel, waarde, veld):
     assert veld in str(exc.value)
 
 
+@pytest.mark.parametrize("gebieden, veld", [
+    (["Amsterdam", "amsterdam"], "vergelijkingsgebieden.1"),  # one column for two areas: figures overwritten
+    (["Den Haag", "Den-Haag"], "vergelijkingsgebieden.1"),
+    (["Amsterdam", "\u6771\u4eac"], "vergelijkingsgebieden.1"),  # no a-z or 0-9 left for a column name
+    (["Amsterdam", "Referentie"], "vergelijkingsgebieden.1"),  # referentie_huidig is the table's own column
+])
+def test_two_areas_with_one_column_name_are_refused(tmp_path, gebieden, veld):
+    data = copy.deepcopy(NOORD)
+    data["vergelijkingsgebieden"] = gebieden
+    data["kortenamen"], data["kleuren"] = {}, {}
+    data["indicatoren"][0]["referentie"] = gebieden[0]
+    with pytest.raises(ConfigError) as exc:
+        _laad(tmp_path, data)
+    assert veld in str(exc.value)
+
+
 def test_area_keys_are_normalised_like_the_areas(tmp_path):
     data = copy.deepcopy(NOORD)
     data["kortenamen"] = {"Amsterdam\u00a0": "Adam"}  # a no-break space copied from a spreadsheet
-    assert _laad(tmp_path, data).kortenamen == {"Amsterdam": "Adam"}
+    data["onderdelen"]["kerncijfers"]["gebieden"] = [" Noord", "Amsterdam\u00a0"]
+    p = _laad(tmp_path, data)
+    assert p.kortenamen == {"Amsterdam": "Adam"} and p.onderdelen["kerncijfers"].gebieden == ["Noord", "Amsterdam"]
 
 
 def _schrijf(tmp_path, naam, tekst):

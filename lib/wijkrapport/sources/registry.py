@@ -238,6 +238,14 @@ class Onderdeel(_Strict):
     # the areas an algemene_indicatoren file may name, in the order of its table; empty: any area
     gebieden: list[str] = Field(default_factory=list)
 
+    @field_validator("gebieden", mode="before")
+    @classmethod
+    def _gebiedsnamen(cls, v):
+        """Area names are identifiers: normalised like the file's (``sources.sleutels``) so the two match exactly."""
+        from .sleutels import normaal
+
+        return [normaal(n) if isinstance(n, str) else n for n in v] if isinstance(v, list) else v
+
     @model_validator(mode="after")
     def _bestand(self) -> Onderdeel:
         if (self.soort == "demografie") != (self.bestand is None):
@@ -245,6 +253,10 @@ class Onderdeel(_Strict):
         if self.soort == "aandelen" and not (self.pijler and self.gebied and self.totaal):
             raise ValueError("een aandelen-tabel noemt pijler, gebied en totaal")
         return self
+
+
+#: column prefixes the effect table uses itself: an area with one of them would overwrite its figures
+GERESERVEERDE_KOLOMMEN = frozenset({"referentie", "waarde", "ontbreekt"})
 
 
 class Programma(_Strict):
@@ -325,6 +337,18 @@ class Programma(_Strict):
         for oid, o in self.onderdelen.items():
             if o.pijler is not None and o.pijler not in pijler_ids:
                 raise ValueError(f"onderdelen.{oid}.pijler: onbekende pijler '{o.pijler}' (bekend: {sorted(pijler_ids)})")
+        kolommen: dict[str, str] = {}  # the effect table's columns <gebied>_start, <gebied>_huidig
+        for veld, gebied in [("doelgebied", self.doelgebied),
+                             *((f"vergelijkingsgebieden.{i}", g) for i, g in enumerate(self.vergelijkingsgebieden))]:
+            k = gebiedskolom(gebied)
+            if not k:
+                raise ValueError(f"{veld}: gebied '{gebied}' heeft geen letter of cijfer (a-z, 0-9) voor zijn kolomnaam")
+            if k in GERESERVEERDE_KOLOMMEN:
+                raise ValueError(f"{veld}: gebied '{gebied}' krijgt kolomnaam '{k}', die de tabel al gebruikt "
+                                 f"({k}_start, {k}_huidig); geef het een andere naam")
+            if kolommen.setdefault(k, gebied) != gebied:
+                raise ValueError(f"{veld}: '{gebied}' en '{kolommen[k]}' krijgen dezelfde kolomnaam '{k}' (hun cijfers "
+                                 "zouden elkaar overschrijven); geef een van beide een andere naam")
         genoemd = [self.doelgebied, *self.vergelijkingsgebieden, *self.gebieden,
                    *(i.referentie for i in self.indicatoren if i.referentie and i.referentie != "vast")]
         for veld in ("kortenamen", "kleuren"):
