@@ -56,15 +56,17 @@ def load_yaml(path: Path) -> Any:
         raise ConfigError([Problem(file=str(path), row=row, message=f"ongeldige YAML: {exc}")]) from exc
 
 
-def pydantic_problems(path: Path, exc: Exception) -> list[Problem]:
-    """Turn a pydantic ValidationError into problems naming the key path."""
+def pydantic_problems(path: Path | str, exc: Exception) -> list[Problem]:
+    """Turn a pydantic ValidationError into problems naming the key path: a model's own (Dutch) message without
+    pydantic's "Value error, " before it, a missing key as "ontbreekt"."""
     problems = []
     for err in exc.errors():  # type: ignore[attr-defined]
         loc = ".".join(str(p) for p in err["loc"])
         value = err.get("input")
-        if isinstance(value, (dict, list)):
+        if isinstance(value, (dict, list)) or err["type"] == "missing":
             value = None
-        problems.append(Problem(file=str(path), field=loc, message=err["msg"], value=value))
+        message = "ontbreekt" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
+        problems.append(Problem(file=str(path), field=loc, message=message, value=value))
     return problems
 
 

@@ -23,6 +23,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, Va
 from .. import inputs
 from ..errors import DataValidationError, Problem
 from ..paths import per_bestandstoestand, rel
+from ..yamlio import pydantic_problems
 from .sleutels import normaal, onzichtbaar, schriften
 
 
@@ -91,20 +92,7 @@ def _gegevens(_pad: Path) -> Stadgegevens:
     try:
         return Stadgegevens.model_validate(ruw)
     except ValidationError as exc:
-        raise DataValidationError(_problemen(exc)) from exc
-
-
-def _problemen(exc: ValidationError) -> list[Problem]:
-    uit = []
-    for err in exc.errors():
-        waarde = err.get("input")
-        veld = ".".join(str(p) for p in err["loc"])
-        bericht = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            bericht = "ontbreekt"
-        uit.append(Problem(file=bestand(), field=veld, message=bericht,
-                           value=None if isinstance(waarde, (dict, list)) or err["type"] == "missing" else waarde))
-    return uit
+        raise DataValidationError(pydantic_problems(bestand(), exc)) from exc
 
 
 def gemeente() -> Gemeente:
