@@ -40,3 +40,25 @@ def test_een_lijst_zonder_herhalingen_en_geldige_namen_is_goed():
     params = config.WijkradenParams.model_validate(
         {"jaar": 2024, "wijkraden": [{"slug": "a", **RAAD}, {"slug": "b", "naam": "B", "wijken": ["hoogvliet-zuid"]}]})
     assert [r.slug for r in params.wijkraden] == ["a", "b"] and params.notebook == "wijkraad.ipynb"
+
+
+def test_notebook_examples_pass_over_a_newer_year_that_is_not_ready(tmp_path, monkeypatch):
+    """papermill runs a notebook's own parameters cell first: a params/<newer year>/ without (or with a broken)
+    wijken.yml may not stop a run of an older year."""
+    import shutil
+
+    from helpers import ROOT
+    from wijkrapport import config
+    from wijkrapport.errors import ConfigError
+
+    shutil.copytree(ROOT / "params", tmp_path / "params")
+    nieuw = tmp_path / "params" / "2031"
+    nieuw.mkdir()
+    (nieuw / "wijkraden.yml").write_text("jaar: 2031\nwijkraden: [", encoding="utf-8")  # not finished yet
+    monkeypatch.setenv("WIJKRAPPORT_ROOT", str(tmp_path))
+    assert config.voorbeeld_wijk() == config.wijken_params(2024).wijken[0].slug
+    assert config.voorbeeld_wijkraad() == config.wijkraden_params(2024).wijkraden[0]
+    assert config.voorbeeld_voortgangsprogramma() == "nprz" and config.voorbeeld_programma() == "wijkscan"
+    shutil.rmtree(tmp_path / "params" / "2024")
+    with pytest.raises(ConfigError, match="geen params/<jaar>/ noemt een wijk"):
+        config.voorbeeld_wijk()

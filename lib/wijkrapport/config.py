@@ -232,3 +232,41 @@ def programmas_params(jaar: int) -> ProgrammasParams | None:
     if not (paths.year_params_dir(jaar) / "programmas.yml").exists():
         return None
     return _year_file(ProgrammasParams, jaar, "programmas.yml")
+
+
+# --- examples for the notebooks' parameters cells (JupyterLab) ---------------------------------------------------
+
+
+def _voorbeeld(lees: Callable[[int], object], wat: str):
+    """``lees(jaar)`` of the latest params year that has it: the example a notebook shows in the Lab.
+
+    papermill runs a notebook's own parameters cell before the one it injects, so a newer year whose file is missing
+    or not valid yet may not stop a run of an older year: such a year is passed over."""
+    for jaar in reversed(paths.jaren()):
+        try:
+            gevonden = lees(jaar)
+        except (ConfigError, AttributeError, IndexError):
+            continue
+        if gevonden:
+            return gevonden
+    raise ConfigError(f"geen params/<jaar>/ noemt {wat}; geef de parameters van het notebook zelf op")
+
+
+def voorbeeld_voortgangsprogramma() -> str:
+    """The programme of the latest voortgangsrapportage in params."""
+    return _voorbeeld(lambda j: voortgang_params(j).programma, "een voortgangsrapportage")
+
+
+def voorbeeld_programma() -> str:
+    """The first programme report of the latest params year that lists one."""
+    return _voorbeeld(lambda j: programmas_params(j).programmas[0].naam, "een programma")
+
+
+def voorbeeld_wijk() -> str:
+    """The first wijk of the latest params year that lists wijken."""
+    return _voorbeeld(lambda j: wijken_params(j).wijken[0].slug, "een wijk")
+
+
+def voorbeeld_wijkraad() -> Wijkraad:
+    """The first wijkraad edition of the latest params year that lists one."""
+    return _voorbeeld(lambda j: wijkraden_params(j).wijkraden[0], "een wijkraad")
