@@ -79,6 +79,7 @@ def test_area_colours_come_from_the_programme_file_and_else_from_the_palette(tmp
     ("kleuren", {"Noord": "#00689"}, "kleuren.Noord"),  # not #rrggbb
     ("kleuren", {"Noord": "=HYPERLINK(1)"}, "kleuren.Noord"),
     ("kortenamen", {"Rotterdam": "Rdam"}, "kortenamen.Rotterdam"),
+    ("zinsnamen", {"Nederlandd": "heel Nederland"}, "zinsnamen.Nederlandd"),  # a typo printed the raw name
 ])
 def test_a_bad_area_key_or_colour_is_named(tmp_path, sleutel, waarde, veld):
     data = copy.deepcopy(NOORD)

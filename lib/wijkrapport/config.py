@@ -82,7 +82,7 @@ class Hoofdstuk(_Strict):
 
 class VoortgangsParams(_Strict):
     rapport: str = "voortgangsrapportage"
-    programma: str = Field(pattern=r"^[a-z0-9_-]+$")
+    programma: Annotated[str, _slug("een programmanaam")]
     jaar: int = Field(ge=2000, le=2100)
     titel: str
     ondertitel: str = ""
@@ -98,7 +98,7 @@ class Wijk(_Strict):
 
 class WijkenParams(_Strict):
     jaar: int = Field(ge=2000, le=2100)
-    notebook: str = "wijkdocument.ipynb"
+    notebook: Annotated[str, _notebooknaam("wijkdocument.ipynb")] = "wijkdocument.ipynb"
     wijken: Annotated[list[Wijk], Field(min_length=1), _uniek(lambda w: w.slug, "wijk", repr)]
 
 
@@ -145,7 +145,7 @@ class WijkradenParams(_Strict):
 
 
 class ProgrammaRun(_Strict):
-    naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")  # params/programmas/<naam>.yml
+    naam: Annotated[str, _slug("een programmanaam")]  # params/programmas/<naam>.yml
     titel: str | None = None  # default: "<programme titel> <jaar>"
     ondertitel: str = ""
 

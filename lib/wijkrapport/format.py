@@ -84,14 +84,6 @@ def decimalen_van(value: object, maximum: int = 6) -> int:
     return max(0, -d.as_tuple().exponent)
 
 
-def verschil_pt(value: object, decimals: int = 1, missing: str = GEEN_GEGEVENS) -> str:
-    """A signed change in percentage points: ``'+2,0 procentpunt'``."""
-    if is_missing(value):
-        return missing
-    sign = "+" if round_half_up(float(value), decimals) > 0 else ""  # type: ignore[arg-type]
-    return f"{sign}{getal(value, decimals)} procentpunt"
-
-
 STATUS_LABEL = {
     "groen": "Doel gehaald",
     "oranje": "Goede richting, doel nog niet gehaald",

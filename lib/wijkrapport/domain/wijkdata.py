@@ -147,11 +147,6 @@ def wijknamen() -> dict[str, str]:
     return dict(zip(src.load_crosswalk()["wijk_slug"], src.load_crosswalk()["wijk_naam"], strict=True))
 
 
-def stad_tabel() -> pd.DataFrame:
-    """Rotterdam per year and variable, computed from all wijken (``stad.stad``); made once per state of the data."""
-    return _stad_tabel(src.data_state()).copy()
-
-
 @lru_cache(maxsize=4)
 def _stad_tabel(_state: tuple) -> pd.DataFrame:
     from wijkrapport.sources import raadzoeker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 from datetime import date, timedelta
@@ -27,18 +28,9 @@ KLEUR_DOEL = "#b35900"
 def gebiedkleuren(programma) -> dict[str, str]:
     """One colour per area for a whole programme report: the programme file's ``kleuren``; every other area the
     next free colour of :data:`PALET`, in the order doelgebied, comparison areas, areas of ambitions, references."""
-    namen = [programma.doelgebied, *programma.vergelijkingsgebieden]
-    namen += [i.ambitie.gebied for i in programma.indicatoren if i.ambitie and i.ambitie.gebied]
-    namen += [i.referentie for i in programma.indicatoren if i.referentie and i.referentie != "vast"]
     vast = programma.kleuren
-    vrij = [c for c in PALET if c not in vast.values()] or list(PALET)
-    uit = {}
-    for gebied in dict.fromkeys([*namen, *vast]):
-        if gebied in vast:
-            uit[gebied] = vast[gebied]
-        else:
-            uit[gebied] = vrij[(len(uit) - sum(g in vast for g in uit)) % len(vrij)]
-    return uit
+    vrij = itertools.cycle([c for c in PALET if c not in vast.values()] or PALET)
+    return {g: vast[g] if g in vast else next(vrij) for g in dict.fromkeys([*programma.genoemde_gebieden, *vast])}
 TEKST = "#1a1a1a"
 
 plt.rcParams.update(

@@ -217,6 +217,19 @@ class Indicator(_Strict):
         return self
 
 
+def gebiedsnamen(v):
+    """Area names (one, or a list) are identifiers: normalised like the data's (``sources.sleutels``) so the two match
+    exactly; an invisible character or letters from two scripts are refused."""
+    from .sleutels import normaal, onzichtbaar, schriften
+
+    for naam in [v] if isinstance(v, str) else v if isinstance(v, list) else []:
+        if isinstance(naam, str) and (onzichtbaar(normaal(naam)) or len(schriften(naam)) > 1):
+            raise ValueError(f"gebiedsnaam {naam!r} bevat een onzichtbaar teken of letters uit verschillende schriften")
+    if isinstance(v, str):
+        return normaal(v)
+    return [normaal(n) if isinstance(n, str) else n for n in v] if isinstance(v, list) else v
+
+
 class Onderdeel(_Strict):
     """A chapter kind beyond the indicators, for a programme that has data of its shape (``docs/programma.md``).
 
@@ -241,10 +254,7 @@ class Onderdeel(_Strict):
     @field_validator("gebieden", mode="before")
     @classmethod
     def _gebiedsnamen(cls, v):
-        """Area names are identifiers: normalised like the file's (``sources.sleutels``) so the two match exactly."""
-        from .sleutels import normaal
-
-        return [normaal(n) if isinstance(n, str) else n for n in v] if isinstance(v, list) else v
+        return gebiedsnamen(v)
 
     @model_validator(mode="after")
     def _bestand(self) -> Onderdeel:
@@ -310,7 +320,7 @@ class Programma(_Strict):
                     for k, w in v.items()}
         return v
 
-    @field_validator("gebiedslabels", "kortenamen", "kleuren", mode="before")
+    @field_validator("gebiedslabels", "zinsnamen", "kortenamen", "kleuren", mode="before")
     @classmethod
     def _gebiedscodes(cls, v):
         from .sleutels import normaal
@@ -349,9 +359,8 @@ class Programma(_Strict):
             if kolommen.setdefault(k, gebied) != gebied:
                 raise ValueError(f"{veld}: '{gebied}' en '{kolommen[k]}' krijgen dezelfde kolomnaam '{k}' (hun cijfers "
                                  "zouden elkaar overschrijven); geef een van beide een andere naam")
-        genoemd = [self.doelgebied, *self.vergelijkingsgebieden, *self.gebieden,
-                   *(i.referentie for i in self.indicatoren if i.referentie and i.referentie != "vast")]
-        for veld in ("kortenamen", "kleuren"):
+        genoemd = [*self.genoemde_gebieden, *self.gebieden]
+        for veld in ("zinsnamen", "kortenamen", "kleuren"):
             for gebied in getattr(self, veld):
                 if gebied not in genoemd:
                     raise ValueError(f"{veld}.{gebied}: onbekend gebied (verwacht een gebied dat het programma noemt: "
@@ -376,15 +385,16 @@ class Programma(_Strict):
     @field_validator("doelgebied", "gebieden", "vergelijkingsgebieden", mode="before")
     @classmethod
     def _gebiedsnamen(cls, v):
-        """Area names are identifiers: normalised like the data's (``sources.sleutels``) so the two match exactly."""
-        from .sleutels import normaal, onzichtbaar, schriften
+        return gebiedsnamen(v)
 
-        for naam in [v] if isinstance(v, str) else v if isinstance(v, list) else []:
-            if isinstance(naam, str) and (onzichtbaar(normaal(naam)) or len(schriften(naam)) > 1):
-                raise ValueError(f"gebiedsnaam {naam!r} bevat een onzichtbaar teken of letters uit verschillende schriften")
-        if isinstance(v, str):
-            return normaal(v)
-        return [normaal(n) if isinstance(n, str) else n for n in v] if isinstance(v, list) else v
+    @property
+    def genoemde_gebieden(self) -> list[str]:
+        """The areas the programme's reports name, once each, in the order doelgebied, comparison areas, areas of
+        ambitions, references."""
+        namen = [self.doelgebied, *self.vergelijkingsgebieden]
+        namen += [i.ambitie.gebied for i in self.indicatoren if i.ambitie and i.ambitie.gebied]
+        namen += [i.referentie for i in self.indicatoren if i.referentie and i.referentie != "vast"]
+        return list(dict.fromkeys(namen))
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicatoren:

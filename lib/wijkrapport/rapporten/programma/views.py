@@ -8,7 +8,7 @@ words of :attr:`Programmacontext.woorden`.
 
 Every value of an indicator is printed with the indicator's decimals (``programma.decimalen``: the precision of
 its source, or its ``decimalen`` key), the same precision its status and scores are computed with. Every area
-keeps one colour in every chart of the report (:func:`gebiedkleuren`).
+keeps one colour in every chart of the report (:func:`wijkrapport.rendering.charts.gebiedkleuren`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pandas as pd
 from wijkrapport import format as fmt
 from wijkrapport.domain import doelen
 from wijkrapport.domain import programma as pr
-from wijkrapport.rendering.charts import PALET, ambitie_chart, bar_chart, drempel_chart, gebiedkleuren, line_chart
+from wijkrapport.rendering.charts import PALET, ambitie_chart, bar_chart, drempel_chart, line_chart
 from wijkrapport.rendering.show import toon_figuur, toon_html, toon_lijst, toon_tekst
 from wijkrapport.rendering.tables import Kolom, html_table
 from wijkrapport.sources.registry import Indicator, Programma
@@ -33,7 +33,7 @@ from . import doelen_views as dv
 from . import teksten
 from .context import Programmacontext
 
-__all__ = ["Programmacontext", "gebiedkleuren", "toon_inleiding", "toon_samenvatting", "toon_hoofdstuk",
+__all__ = ["Programmacontext", "toon_inleiding", "toon_samenvatting", "toon_hoofdstuk",
            "toon_gebieden", "toon_rangorde", "verwachte_perioden", "delen", "score_html"]
 
 SCORE_KORT = {"rood": "Negatief", "wit": "Neutraal", "groen": "Positief", "grijs": "Geen cijfer"}

@@ -45,7 +45,7 @@ def opzet(jaar: int, params: config.WijkenParams, only: set[str] | None) -> Opze
         wijkdata.check_wijken([w.slug for w in wijken if w.slug in slugs],
                               paths.rel(paths.year_params_dir(jaar) / PARAMS))
 
-    rijen = {r["slug"]: r for r in lees_crosswalk(invoer.wijken_dir() / "crosswalk.csv")}
+    rijen = {r["slug"]: r for r in lees_crosswalk(invoer.wijkbestand("crosswalk"))}
     ontwerpen = []
     for w in wijken:
         naam = rijen.get(w.slug, {}).get("naam", w.slug)
