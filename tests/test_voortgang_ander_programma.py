@@ -41,11 +41,9 @@ def rapport(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("WIJKRAPPORT_ROOT", str(root))
-        from wijkrapport.rapporten.voortgangsrapportage import context
         from wijkrapport.rendering import show
 
         mp.setattr(show, "display", display)
-        mp.setattr(context, "display", display)
         gezien = set()
         for h in HOOFDSTUKKEN["hoofdstukken"]:
             if h["notebook"] in gezien and h["notebook"] != "voortgang_pijler.ipynb":

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
-from IPython.display import HTML, display
 
 from wijkrapport import taal
 from wijkrapport.rendering.context import Rapportcontext
+from wijkrapport.rendering.show import toon_markdown
 from wijkrapport.sources.registry import Programma, load_programma
 
 from . import teksten
@@ -75,7 +75,6 @@ class Voortgangscontext(Rapportcontext):
         return taal.vul(sjabloon, **{**self.velden, **waarden})
 
     def markdown(self, sjabloon: str, **waarden: object) -> None:
-        """Show notebook markdown whose ``{fields}`` come from the programme (as a markdown cell would look)."""
-        from nbconvert.filters.markdown import markdown2html
-
-        display(HTML(markdown2html(self.vul(sjabloon, **waarden))))
+        """Show notebook markdown whose ``{fields}`` come from the programme (as a markdown cell would look; values
+        as text, never markup)."""
+        toon_markdown(sjabloon, **{**self.velden, **waarden})
